@@ -1,0 +1,111 @@
+"""Per-mention linking features: normalised trigger, type, day interval, place, actors, context.
+
+Built once per mention from the records the per-article stages produced; comparing two mentions
+then needs no text processing.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+from storyline.link import dates, lexicon, text
+from storyline.model import ArticleAnalysis, EntityMention, EventMention, PlaceMention
+
+LOGGER = logging.getLogger(__name__)
+
+# Bounds used for mentions we cannot date: any day up to the article's publication.
+NO_DAY = 1
+# Events reported in an article happen at most this many days after its publication date
+# (time zones, late editions); planned or hypothetical events are not bounded.
+PUBLICATION_SLACK_DAYS = 1
+UNBOUNDED_MODALITIES = frozenset({"planned", "hypothetical"})
+FAR_FUTURE = dates.value_interval("9999")[1]  # type: ignore[index]
+
+
+@dataclass(frozen=True, slots=True)
+class MentionFeatures:
+    """Everything linking compares about one event mention."""
+
+    index: int
+    mention: EventMention
+    article_id: str
+    lemma: str
+    classes: frozenset[str]
+    type: str
+    interval: dates.Interval | None  # the mention's own date, None when undated
+    bounds: dates.Interval  # the days the event may fall on (date, or up to publication)
+    place: str | None
+    participants: frozenset[str]
+    roles: frozenset[tuple[str, str]]
+    context: text.Vector
+    story: str
+    order_key: int  # position in date order for blocking windows
+
+
+def entity_id(mention: EntityMention | PlaceMention, entity_of_mention: Mapping[tuple[str, int, int], str]) -> str:
+    """Canonical id of an entity or place mention, falling back to its own key or name."""
+    found = entity_of_mention.get((mention.article_id, mention.start, mention.end))
+    if found:
+        return found
+    if isinstance(mention, PlaceMention):
+        if mention.place is not None and mention.place.geonameid is not None:
+            return f"geonames:{mention.place.geonameid}"
+        name = mention.place.name if mention.place is not None else mention.text
+        return f"place:{name.lower()}"
+    return f"key:{(mention.key or mention.text).lower()}"
+
+
+def sentence_text(analysis: ArticleAnalysis, mention: EventMention) -> str:
+    """The sentence holding the mention (the trigger alone if offsets are missing)."""
+    if mention.sentence_end > mention.sentence_start:
+        return analysis.article.text[mention.sentence_start : mention.sentence_end]
+    return mention.trigger
+
+
+def build(
+    analyses: Sequence[ArticleAnalysis],
+    entity_of_mention: Mapping[tuple[str, int, int], str],
+    story_of_article: Mapping[str, str],
+) -> list[MentionFeatures]:
+    """Linking features for every event mention of every analysis, in input order."""
+    pairs = [(analysis, mention) for analysis in analyses for mention in analysis.events]
+    vocabulary = frozenset(mention.trigger.lower() for _, mention in pairs)
+    bags = [text.content_words(sentence_text(analysis, mention)) for analysis, mention in pairs]
+    idf = text.idf_table(bags)
+    features = []
+    for index, ((analysis, mention), bag) in enumerate(zip(pairs, bags)):
+        lemma = text.normalise_trigger(mention.trigger, vocabulary)
+        interval = dates.date_interval(mention.date)
+        bounds = interval or _undated_bounds(analysis, mention)
+        participants = [(role, entity_id(entity, entity_of_mention)) for role, entity in mention.participants]
+        place = entity_id(mention.place, entity_of_mention) if mention.place is not None else None
+        published = analysis.article.published
+        features.append(
+            MentionFeatures(
+                index=index,
+                mention=mention,
+                article_id=mention.article_id,
+                lemma=lemma,
+                classes=lexicon.trigger_classes().get(lemma, frozenset()),
+                type=(mention.type or "").upper(),
+                interval=interval,
+                bounds=bounds,
+                place=place,
+                participants=frozenset(ident for _, ident in participants),
+                roles=frozenset(participants),
+                context=text.tfidf(bag, idf),
+                story=story_of_article.get(mention.article_id, mention.article_id),
+                order_key=interval[0] if interval else (published.toordinal() if published else 0),
+            )
+        )
+    return features
+
+
+def _undated_bounds(analysis: ArticleAnalysis, mention: EventMention) -> dates.Interval:
+    """Days an undated mention may fall on: up to its article's publication, unless planned."""
+    published = analysis.article.published
+    if published is None or mention.modality in UNBOUNDED_MODALITIES:
+        return NO_DAY, FAR_FUTURE
+    return NO_DAY, published.toordinal() + PUBLICATION_SLACK_DAYS
