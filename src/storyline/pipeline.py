@@ -162,6 +162,7 @@ def build(options: BuildOptions, progress: ProgressCallback = _no_progress) -> B
     timeline = link_and_assemble(analyses, timings)
 
     report = run_report(options, outcome, timeline, timings)
+    report["seconds"]["total"] = round(time.perf_counter() - started, 3)  # provisional, for the report
     clock = time.perf_counter()
     files = write_all(timeline, report, options.outdir)
     report["seconds"]["export"] = round(time.perf_counter() - clock, 3)

@@ -7,6 +7,7 @@ results are handed back in input order together with the seconds spent per stage
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 import multiprocessing
 import os
@@ -33,7 +34,13 @@ def analyse_chunk(articles: Sequence[Article]) -> ChunkResult:
     docs = list(pipeline.pipe((a.text for a in articles), batch_size=nlp.BATCH_SIZE))
     timings["spacy"] = time.perf_counter() - start
     for doc, article in zip(docs, articles):
-        results.append(analyse_doc(doc, article, timings))
+        try:
+            results.append(analyse_doc(doc, article, timings))
+        except Exception as error:  # one article's failure must not stop the batch
+            LOGGER.exception("analysis of %s failed", article.source or article.id)
+            note = f"analysis failed: {type(error).__name__}: {error}"
+            failed = dataclasses.replace(article, notes=(*article.notes, note))
+            results.append(ArticleAnalysis(article=failed))
     return results, timings
 
 

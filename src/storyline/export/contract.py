@@ -41,12 +41,13 @@ def timeline_to_dict(timeline: Timeline, *, generated: dt.datetime | None = None
     articles = {article.id: article for article in timeline.articles}
     place_ids = _PlaceIds(timeline)
     builder = _EventBuilder(articles, timeline, place_ids)
-    dated = sorted(timeline.events, key=_event_sort_key)
+    everything = (*timeline.events, *timeline.undated)
+    dated = sorted((event for event in everything if event.date is not None), key=_event_sort_key)
     events = [builder.event(event) for event in dated]
-    undated = [builder.event(event) for event in timeline.undated]
+    undated = [builder.event(event) for event in everything if event.date is None]
     entities = [_entity(entity) for entity in timeline.entities]
     entities.extend(_place_entity(entity_id, place) for entity_id, place in place_ids.added())
-    stamp = (generated or dt.datetime.now(dt.timezone.utc)).replace(microsecond=0)
+    stamp = (generated or dt.datetime.now(dt.UTC)).replace(microsecond=0)
     return {
         "format": settings.FORMAT,
         "generated": stamp.isoformat(),
@@ -59,7 +60,7 @@ def timeline_to_dict(timeline: Timeline, *, generated: dt.datetime | None = None
 
 def _event_sort_key(event: Event) -> str:
     """Dated events sort by their TIMEX3 value (coarser before finer); the sort is stable."""
-    return event.date.sort_key if event.date else ""
+    return event.date.sort_key if event.date else ""  # never empty here: only dated events are sorted
 
 
 def _article(article: Article) -> dict[str, Any]:
@@ -163,6 +164,7 @@ class _EventBuilder:
         self._articles = articles
         self._entity_names = {entity.id: entity.name for entity in timeline.entities}
         self._place_ids = place_ids
+        self._unknown_articles: set[str] = set()
 
     def event(self, event: Event) -> dict[str, Any]:
         """One contract event with its sources, figures and conflicts."""
@@ -196,7 +198,9 @@ class _EventBuilder:
         """The article text in [start, end); warns when the article is unknown or the text differs."""
         article = self._articles.get(article_id)
         if article is None:
-            LOGGER.warning("provenance points to unknown article %r", article_id)
+            if article_id not in self._unknown_articles:
+                self._unknown_articles.add(article_id)
+                LOGGER.warning("provenance points to unknown article %r", article_id)
             return expected or ""
         quote = article.text[start:end]
         if expected is not None and quote != expected:

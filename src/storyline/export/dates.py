@@ -74,7 +74,7 @@ def date_interval(value: str | None) -> tuple[str, str] | None:
 
 
 def date_label(value: str | None, approximate: bool = False) -> str:
-    """A human-readable date: ``27 March 2016``, ``March 2016``, ``2015``, ``2010s``; ``c.`` if approximate."""
+    """A readable date: ``27 March 2016``, ``March 2016``, ``2015``, ``2010s``; ``c.`` if approximate."""
     parts = parse_date_value(value)
     if parts is None:
         text = value or labels()["undated"]

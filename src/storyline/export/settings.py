@@ -29,8 +29,17 @@ CSV_FORMULA_PREFIXES: Final[tuple[str, ...]] = ("=", "+", "-", "@", "\t", "\r")
 TIMELINEJS_TEXT_MAX_SOURCES: Final[int] = 6
 """How many source quotes a TimelineJS slide lists before "and N more"."""
 
-MAP_MIN_SPAN_DEGREES: Final[float] = 6.0
+MAP_MIN_SPAN_DEGREES: Final[float] = 14.0
 """The report map never zooms in closer than this many degrees around the event places."""
+
+MAP_FOCUS_QUANTILE: Final[float] = 0.1
+"""The map opens on the box between these weighted quantiles of event longitudes and latitudes."""
+
+MAP_PADDING: Final[float] = 0.15
+"""Fraction of the focus box added on each side."""
+
+MAP_MAX_LABELS: Final[int] = 12
+"""Place names drawn on the map (busiest places first; overlapping labels are skipped)."""
 
 REPORT_MAX_REJECTIONS: Final[int] = 200
 """Rejections listed one by one in report.html (all of them stay in run.json)."""

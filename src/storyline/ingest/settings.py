@@ -11,8 +11,12 @@ MAX_TEXT_CHARS: Final[int] = 1_000_000
 # When truncating, cut at the last paragraph/sentence/space boundary within this many characters
 # of the limit, so that the last word is not cut in half.
 TRUNCATE_LOOKBACK_CHARS: Final[int] = 2_000
-# Largest input (file, or gzip content once decompressed) read into memory; larger ones are rejected.
+# Largest input (a file, or gzip content once decompressed) read into memory; larger: rejected.
 MAX_INPUT_BYTES: Final[int] = 512 * 1024 * 1024
+# Charset detection on big inputs looks at the head and at windows around non-ASCII bytes.
+DETECTION_HEAD_BYTES: Final[int] = 32 * 1024
+DETECTION_WINDOW_BYTES: Final[int] = 256
+DETECTION_MAX_WINDOWS: Final[int] = 256
 # Gzip inside gzip is unwrapped at most this many times.
 MAX_GZIP_DEPTH: Final[int] = 3
 # csv.field_size_limit while reading tables: big cells are read whole, then truncated as articles.
@@ -33,6 +37,8 @@ MAX_HEADLINE_CHARS: Final[int] = 200
 MAX_HEADLINE_WORDS: Final[int] = 30
 # Datelines and publication-date lines are looked for at the start of a text only.
 DATELINE_SEARCH_CHARS: Final[int] = 250
+# A date is looked for in this many characters before each year found there.
+DATE_WINDOW_CHARS: Final[int] = 40
 # Credit lines ("X contributed to this report") are looked for at the end of a text only.
 CREDIT_SEARCH_CHARS: Final[int] = 600
 # Outlet names taken from a text's dateline are at most this long.
@@ -52,4 +58,6 @@ SKIPPED_FILE_STEMS: Final[frozenset[str]] = frozenset(
 )
 # Files in a folder that are read as that folder's manifest (when no manifest was given), not
 # as articles.
-MANIFEST_FILE_NAMES: Final[frozenset[str]] = frozenset({"manifest.jsonl", "manifest.csv", "manifest.json"})
+MANIFEST_FILE_NAMES: Final[frozenset[str]] = frozenset(
+    {"manifest.jsonl", "manifest.csv", "manifest.json"}
+)

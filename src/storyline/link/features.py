@@ -10,17 +10,17 @@ import logging
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from storyline.link import dates, lexicon, text
-from storyline.model import ArticleAnalysis, EntityMention, EventMention, PlaceMention
+from storyline.link import dates, lexicon, settings, text
+from storyline.model import ArticleAnalysis, EntityMention, EventMention, Place, PlaceMention
 
 LOGGER = logging.getLogger(__name__)
 
 # Bounds used for mentions we cannot date: any day up to the article's publication.
 NO_DAY = 1
 # Events reported in an article happen at most this many days after its publication date
-# (time zones, late editions); planned or hypothetical events are not bounded.
+# (time zones, late editions); planned or hypothetical ones within settings.PLANNED_HORIZON_DAYS.
 PUBLICATION_SLACK_DAYS = 1
-UNBOUNDED_MODALITIES = frozenset({"planned", "hypothetical"})
+FUTURE_MODALITIES = frozenset({"planned", "hypothetical"})
 FAR_FUTURE = dates.value_interval("9999")[1]  # type: ignore[index]
 
 
@@ -37,9 +37,11 @@ class MentionFeatures:
     interval: dates.Interval | None  # the mention's own date, None when undated
     bounds: dates.Interval  # the days the event may fall on (date, or up to publication)
     place: str | None
+    resolved_place: Place | None  # the gazetteer place, when the toponym was resolved
     participants: frozenset[str]
     roles: frozenset[tuple[str, str]]
-    context: text.Vector
+    context: text.Vector  # content words of the sentence
+    window: text.Vector  # content words next to the trigger
     story: str
     order_key: int  # position in date order for blocking windows
 
@@ -64,6 +66,16 @@ def sentence_text(analysis: ArticleAnalysis, mention: EventMention) -> str:
     return mention.trigger
 
 
+def window_words(analysis: ArticleAnalysis, mention: EventMention) -> list[str]:
+    """Content words within CONTEXT_WINDOW_WORDS words either side of the trigger, in its sentence."""
+    body = analysis.article.text
+    start = min(mention.sentence_start, mention.trigger_start)
+    end = max(mention.sentence_end, mention.trigger_end)
+    left = text.content_words(body[start : mention.trigger_start])[-settings.CONTEXT_WINDOW_WORDS :]
+    right = text.content_words(body[mention.trigger_end : end])[: settings.CONTEXT_WINDOW_WORDS]
+    return left + right
+
+
 def build(
     analyses: Sequence[ArticleAnalysis],
     entity_of_mention: Mapping[tuple[str, int, int], str],
@@ -73,9 +85,10 @@ def build(
     pairs = [(analysis, mention) for analysis in analyses for mention in analysis.events]
     vocabulary = frozenset(mention.trigger.lower() for _, mention in pairs)
     bags = [text.content_words(sentence_text(analysis, mention)) for analysis, mention in pairs]
+    windows = [window_words(analysis, mention) for analysis, mention in pairs]
     idf = text.idf_table(bags)
     features = []
-    for index, ((analysis, mention), bag) in enumerate(zip(pairs, bags)):
+    for index, ((analysis, mention), bag, window) in enumerate(zip(pairs, bags, windows)):
         lemma = text.normalise_trigger(mention.trigger, vocabulary)
         interval = dates.date_interval(mention.date)
         bounds = interval or _undated_bounds(analysis, mention)
@@ -93,9 +106,11 @@ def build(
                 interval=interval,
                 bounds=bounds,
                 place=place,
+                resolved_place=mention.place.place if mention.place is not None else None,
                 participants=frozenset(ident for _, ident in participants),
                 roles=frozenset(participants),
                 context=text.tfidf(bag, idf),
+                window=text.tfidf(window, idf),
                 story=story_of_article.get(mention.article_id, mention.article_id),
                 order_key=interval[0] if interval else (published.toordinal() if published else 0),
             )
@@ -104,8 +119,11 @@ def build(
 
 
 def _undated_bounds(analysis: ArticleAnalysis, mention: EventMention) -> dates.Interval:
-    """Days an undated mention may fall on: up to its article's publication, unless planned."""
+    """Days an undated mention may fall on: up to its article's publication (a little after it
+    for planned or hypothetical events)."""
     published = analysis.article.published
-    if published is None or mention.modality in UNBOUNDED_MODALITIES:
+    if published is None:
         return NO_DAY, FAR_FUTURE
+    if mention.modality in FUTURE_MODALITIES:
+        return NO_DAY, published.toordinal() + settings.PLANNED_HORIZON_DAYS
     return NO_DAY, published.toordinal() + PUBLICATION_SLACK_DAYS

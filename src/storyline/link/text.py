@@ -19,6 +19,7 @@ from storyline.link import lexicon
 LOGGER = logging.getLogger(__name__)
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z\-']+")
+_NON_WORD = re.compile(r"[^a-z\- ]")
 MIN_WORD_LENGTH = 3
 
 Vector = dict[str, float]
@@ -49,21 +50,27 @@ def content_words(text: str) -> list[str]:
 
 
 def normalise_trigger(lemma: str, vocabulary: frozenset[str] = frozenset()) -> str:
-    """Map an event noun or '-ing' form to its verb lemma ("killing" -> "kill").
+    """Map an event noun or inflected form to its verb lemma ("killing" -> "kill", "shot" -> "shoot").
 
-    ``vocabulary`` is the set of trigger lemmas seen in the collection: a regular '-ing' form is
-    mapped only onto a lemma that really occurs there.
+    ``vocabulary`` is the set of trigger lemmas seen in the collection: a regular '-ing', '-ed' or
+    '-s' form (a lemmatiser miss) is mapped only onto a lemma that really occurs there or in the
+    synonym classes.
     """
-    lemma = lemma.lower().strip()
+    lemma = _NON_WORD.sub("", lemma.lower())
     derived = lexicon.derivations().get(lemma)
     if derived:
         return derived
-    if lemma.endswith("ing") and len(lemma) > 5:
-        base = lemma[:-3]
-        candidates = (base, base + "e", base[:-1] if len(base) > 2 and base[-1] == base[-2] else base)
+    known = lexicon.trigger_classes()
+    for suffix in ("ing", "ed", "es", "s"):
+        if not lemma.endswith(suffix) or len(lemma) <= len(suffix) + 2:
+            continue
+        base = lemma[: -len(suffix)]
+        candidates = [base, base + "e"]
+        if len(base) > 2 and base[-1] == base[-2]:
+            candidates.append(base[:-1])
         for candidate in candidates:
-            if candidate in vocabulary or candidate in lexicon.trigger_classes():
-                return candidate
+            if candidate in vocabulary or candidate in known:
+                return lexicon.derivations().get(candidate, candidate)
     return lemma
 
 
@@ -91,6 +98,14 @@ def tfidf(words: Iterable[str], idf: Mapping[str, float]) -> Vector:
 
 def cosine(first: Vector, second: Vector) -> float:
     """Cosine of two unit-length sparse vectors."""
-    if len(first) > len(second):
-        first, second = second, first
-    return sum(value * second.get(word, 0.0) for word, value in first.items())
+    shared = first.keys() & second.keys()
+    return sum(first[word] * second[word] for word in shared) if shared else 0.0
+
+
+def truncate(vector: Vector, size: int) -> Vector:
+    """The ``size`` strongest entries of a vector, renormalised to unit length."""
+    if len(vector) <= size:
+        return vector
+    strongest = sorted(vector.items(), key=lambda item: (-item[1], item[0]))[:size]
+    norm = math.sqrt(sum(value * value for _, value in strongest))
+    return {word: value / norm for word, value in strongest}

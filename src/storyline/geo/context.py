@@ -1,0 +1,144 @@
+"""What the words around a toponym say: kind hints, cues, containers, and demonym evidence.
+
+Works on the raw text and character offsets only, so it serves both the tagger (spans found by
+``detect``) and the benchmark's gold-span mode.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from storyline.geo.gazetteer import Gazetteer
+from storyline.geo.lexicon import cues
+from storyline.geo.normalize import fold
+
+LOGGER = logging.getLogger(__name__)
+
+_WORD = re.compile(r"[A-Za-z\u00c0-\u024f]+(?:['\u2019][a-z]+)?|[.,;:()]")
+_CAPITALISED = re.compile(r"\b[A-Z][a-z\u00e0-\u00ff]+(?:[ -][A-Z][a-z\u00e0-\u00ff]+)?\b")
+_CONTAINER = re.compile(r"^\s*,\s*([A-Z][\w.\u2019'-]*(?: [A-Z][\w.\u2019'-]*){0,2})")
+_WINDOW = 60
+
+
+@dataclass(frozen=True)
+class SpanContext:
+    """Features of one mention read from the surrounding text."""
+
+    name: str  # the text to look up (suffix like "province" and a leading "the" removed)
+    kind: str | None  # "city" | "admin1" | None
+    cue: bool  # a locative cue ("in", "the town of", "X province") stands next to it
+    strong_cue: bool  # a cue that outweighs a PERSON tag ("in", "the town of"; not "to", "from")
+    not_place: bool  # a title before ("President X") or a reporting verb after ("X said")
+    container: str | None  # text written right after: "X, Texas" -> "Texas"
+    local_head: bool  # last word is a street/building/feature word
+
+
+def _words_before(text: str, start: int) -> list[str]:
+    return [w.lower() for w in _WORD.findall(text[max(0, start - _WINDOW):start])]
+
+
+def _words_after(text: str, end: int) -> list[str]:
+    return [w.lower() for w in _WORD.findall(text[end:end + _WINDOW])]
+
+
+def _ends_with(words: list[str], phrases: frozenset[tuple[str, ...]], longest: int) -> bool:
+    return any(tuple(words[-n:]) in phrases for n in range(1, min(longest, len(words)) + 1))
+
+
+def read_context(text: str, start: int, end: int, gazetteer: Gazetteer) -> SpanContext:
+    """Features of the mention ``text[start:end]``."""
+    lexicon = cues()
+    surface = text[start:end]
+    name = surface[4:] if surface[:4].lower() == "the " else surface
+    words = name.split()
+    before = _words_before(text, start)
+    after = _words_after(text, end)
+    kind: str | None = None
+    cue = False
+    weak = False
+    last = fold(words[-1]) if words else ""
+    if len(words) > 1 and not gazetteer.is_known(name):
+        core, dropped = core_name(name, gazetteer)
+        if core != name:
+            name, cue = core, True
+            if dropped & lexicon.after_admin1:
+                kind = "admin1"
+    longest = lexicon.longest_before
+    if _ends_with(before, lexicon.before_admin1, longest):
+        kind, cue = "admin1", True
+    elif _ends_with(before, lexicon.before_city, longest):
+        kind, cue = "city", True
+    elif _ends_with(before, lexicon.before, longest):
+        cue = True
+        weak = bool(before) and (before[-1],) in lexicon.weak_before
+    if after:
+        if after[0] in lexicon.after_admin1:
+            # "X province" asks for the division; "X and Y provinces" only says they are places
+            kind = "admin1" if not after[0].endswith("s") else kind
+            cue = True
+        elif after[0] in lexicon.after_city:
+            kind = kind or "city"
+            cue = True
+        elif after[0] in ("and", ",") and _plural_admin_follows(after):
+            cue = True
+    not_place = bool(before and before[-1] in lexicon.not_place_before) or bool(
+        after and after[0] in lexicon.not_place_after
+    )
+    match = _CONTAINER.match(text[end:end + _WINDOW])
+    container = match.group(1).rstrip(".") if match else None
+    return SpanContext(
+        name=name.strip(),
+        kind=kind,
+        cue=cue,
+        strong_cue=cue and not weak,
+        not_place=not_place,
+        container=container,
+        local_head=last in lexicon.local_heads,
+    )
+
+
+def core_name(name: str, gazetteer: Gazetteer) -> tuple[str, set[str]]:
+    """The known place inside a longer name and the generic words dropped to reach it.
+
+    "Homs province" -> "Homs"; "Kendale Lakes Elementary School" -> "Kendale Lakes";
+    "University of Alabama" -> "Alabama". The name itself when nothing shorter is known.
+    """
+    lexicon = cues()
+    generic = lexicon.local_heads | lexicon.after_admin1 | lexicon.after_city
+    words = name.split()
+    dropped: set[str] = set()
+    while len(words) > 1 and fold(words[-1]) in generic:
+        dropped.add(fold(words.pop()))
+        if gazetteer.is_known(" ".join(words)):
+            return " ".join(words), dropped
+    lowered = name.lower()
+    if " of " in lowered:
+        tail = name[lowered.rindex(" of ") + 4:]
+        if gazetteer.is_known(tail):
+            return tail, {fold(w) for w in name[: lowered.rindex(" of ")].split()}
+    return name, set()
+
+
+def _plural_admin_follows(after: list[str]) -> bool:
+    """ "Raqqa and Deir Ezzor provinces": an admin word closes a short coordination."""
+    for word in after[1:6]:
+        if word in cues().after_admin1 and word.endswith("s"):
+            return True
+        if word in (".", ";", ":", "(", ")"):
+            return False
+    return False
+
+
+def demonym_evidence(text: str, gazetteer: Gazetteer) -> Counter[str]:
+    """Country codes of the demonyms in a text ("Syrian forces" -> SY), counted."""
+    found: Counter[str] = Counter()
+    for match in _CAPITALISED.finditer(text):
+        country = gazetteer.demonym_country(match.group(0))
+        if country is None and " " in match.group(0):
+            country = gazetteer.demonym_country(match.group(0).split()[0])
+        if country:
+            found[country] += 1
+    return found

@@ -1,0 +1,1 @@
+"""One reader per input kind; each turns a payload into drafts (and rejections)."""

@@ -1,0 +1,127 @@
+"""Average-link agglomerative clustering over a sparse graph of scored mention pairs.
+
+Clusters are merged best-first while the mean score of the scored pairs between them reaches the
+threshold, and never when the merged cluster would have no day all its mentions can fall on
+(look-alike events at different times stay apart). A mention without a date joins a dated cluster
+only with strong evidence.
+"""
+
+from __future__ import annotations
+
+import heapq
+import logging
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+
+from storyline.link import dates, settings
+from storyline.link.features import FAR_FUTURE, NO_DAY, MentionFeatures
+
+LOGGER = logging.getLogger(__name__)
+
+
+@dataclass
+class _Cluster:
+    """A growing cluster: its members, the days they can share, and its scored neighbours."""
+
+    members: list[int]
+    bounds: dates.Interval
+    dated: bool
+    articles: set[str]
+    links: dict[int, list[float]] = field(default_factory=dict)  # neighbour -> [score sum, pairs]
+
+
+@dataclass(frozen=True)
+class Thresholds:
+    """Linkage thresholds (defaults from settings)."""
+
+    link: float = settings.LINK_THRESHOLD
+    undated: float = settings.UNDATED_THRESHOLD
+    same_article: float = settings.SAME_ARTICLE_THRESHOLD
+
+
+def _required(first: _Cluster, second: _Cluster, thresholds: Thresholds) -> float:
+    """The linkage two clusters need to merge."""
+    required = thresholds.link
+    if first.dated != second.dated:
+        required = max(required, thresholds.undated)
+    if len(first.members) == 1 and len(second.members) == 1 and first.articles == second.articles:
+        required = max(required, thresholds.same_article)
+    return required
+
+
+def cluster(
+    mentions: Sequence[MentionFeatures],
+    scored_pairs: Iterable[tuple[int, int, float]],
+    thresholds: Thresholds = Thresholds(),
+) -> list[list[int]]:
+    """Group mention indices into clusters; each input pair is (index, index, score)."""
+    clusters = {
+        m.index: _Cluster([m.index], m.bounds, m.interval is not None, {m.article_id}) for m in mentions
+    }
+    return _agglomerate(clusters, scored_pairs, lambda first, second: _required(first, second, thresholds))
+
+
+def average_link(count: int, scored_pairs: Iterable[tuple[int, int, float]], threshold: float) -> list[list[int]]:
+    """Plain sparse average-link clustering of ``count`` items (no date constraint)."""
+    always: dates.Interval = (NO_DAY, FAR_FUTURE)
+    clusters = {index: _Cluster([index], always, False, {str(index)}) for index in range(count)}
+    return _agglomerate(clusters, scored_pairs, lambda first, second: threshold)
+
+
+def _agglomerate(
+    clusters: dict[int, _Cluster],
+    scored_pairs: Iterable[tuple[int, int, float]],
+    required: Callable[[_Cluster, _Cluster], float],
+) -> list[list[int]]:
+    """Best-first merging while the mean pair score between two clusters reaches ``required``."""
+    for first, second, value in scored_pairs:
+        for a, b in ((first, second), (second, first)):
+            entry = clusters[a].links.setdefault(b, [0.0, 0.0])
+            entry[0] += value
+            entry[1] += 1
+    heap: list[tuple[float, int, int]] = []
+    for ident, node in clusters.items():
+        for other, (total, count) in node.links.items():
+            if ident < other:
+                heap.append((-total / count, ident, other))
+    heapq.heapify(heap)
+    while heap:
+        negative, a, b = heapq.heappop(heap)
+        if a not in clusters or b not in clusters:
+            continue
+        first, second = clusters[a], clusters[b]
+        entry = first.links.get(b)
+        if entry is None or abs(entry[0] / entry[1] + negative) > 1e-12:
+            continue  # stale heap entry
+        if -negative < required(first, second):
+            continue
+        shared = dates.intersect(first.bounds, second.bounds)
+        if shared is None:
+            LOGGER.debug("not merging clusters %d and %d: no common day", a, b)
+            continue
+        _merge(clusters, a, b, shared, heap)
+    return sorted((sorted(node.members) for node in clusters.values()), key=lambda members: members[0])
+
+
+def _merge(clusters: dict[int, _Cluster], a: int, b: int, shared: dates.Interval, heap: list) -> None:
+    """Merge the smaller cluster into the larger and refresh the linkage to their neighbours."""
+    if len(clusters[a].members) < len(clusters[b].members):
+        a, b = b, a
+    keep, gone = clusters[a], clusters.pop(b)
+    keep.members.extend(gone.members)
+    keep.bounds = shared
+    keep.dated = keep.dated or gone.dated
+    keep.articles |= gone.articles
+    keep.links.pop(b, None)
+    for other, (total, count) in gone.links.items():
+        if other == a:
+            continue
+        entry = keep.links.setdefault(other, [0.0, 0.0])
+        entry[0] += total
+        entry[1] += count
+        neighbour = clusters[other]
+        neighbour.links.pop(b, None)
+        neighbour.links[a] = entry
+        # only links that absorbed the removed cluster changed; the others' heap entries stand
+        low, high = (a, other) if a < other else (other, a)
+        heapq.heappush(heap, (-entry[0] / entry[1], low, high))

@@ -1,0 +1,143 @@
+"""How likely two event mentions name the same real-world event: a probability, or None.
+
+None means "never link": the days the two events can fall on do not overlap, or their event types
+are incompatible. Otherwise the pair is described by feature values (``FEATURE_NAMES``: same
+trigger lemma, synonym trigger, sentence and near-trigger context, shared participants and place,
+same story or article) combined by a logistic model whose weights live in ``settings``, fitted on
+the ECB+ training topics by ``bench/ecb_fit.py``. Terms ECB+ gold mentions cannot show (time and
+type agreement, two different gazetteer places, clashing or reversed agents) have hand-set
+weights. The same function scores pairs in ``link_events`` and in the ECB+ harness.
+"""
+
+from __future__ import annotations
+
+import logging
+import math
+
+from storyline.link import dates, lexicon, settings, text
+from storyline.link.features import MentionFeatures
+from storyline.model import Place
+
+LOGGER = logging.getLogger(__name__)
+
+FEATURE_NAMES: tuple[str, ...] = (
+    "same_lemma",
+    "synonym",
+    "same_type_only",
+    "context",
+    "context_same_lemma",
+    "window",
+    "window_same_lemma",
+    "participants",
+    "no_participants",
+    "same_place",
+    "place_clash",
+    "same_story",
+    "same_article",
+)
+
+
+def current_weights() -> tuple[float, ...]:
+    """Fitted weights in FEATURE_NAMES order, read from settings now (so tuning can change them)."""
+    return tuple(getattr(settings, f"W_{name.upper()}") for name in FEATURE_NAMES)
+
+
+def time_similarity(first: MentionFeatures, second: MentionFeatures) -> float | None:
+    """None when the events cannot share a day; 1 for the same day, 0.5 for compatible coarse
+    dates, 0 when either is undated."""
+    if dates.intersect(first.bounds, second.bounds) is None:
+        return None
+    if first.interval is None or second.interval is None:
+        return 0.0
+    if first.interval == second.interval and dates.span_days(first.interval) == 1:
+        return 1.0
+    return 0.5
+
+
+def places_clash(first: Place | None, second: Place | None) -> bool:
+    """True when two gazetteer places differ and neither contains the other (city vs. its province)."""
+    if first is None or second is None or not first.country or not second.country:
+        return False
+    if first.geonameid is not None and first.geonameid == second.geonameid:
+        return False
+    if (first.name, first.country) == (second.name, second.country):
+        return False
+    for outer, inner in ((first, second), (second, first)):
+        if outer.kind == "country" and outer.country == inner.country:
+            return False
+        if outer.kind == "admin1" and outer.country == inner.country:
+            if (outer.admin1_code and outer.admin1_code == inner.admin1_code) or outer.name == inner.admin1:
+                return False
+    return True
+
+
+def agents_clash(first: MentionFeatures, second: MentionFeatures) -> bool:
+    """True when both mentions name their agents and no agent is shared."""
+    a = {ident for role, ident in first.roles if role == "agent"}
+    b = {ident for role, ident in second.roles if role == "agent"}
+    return bool(a) and bool(b) and not a & b
+
+
+def roles_reversed(first: MentionFeatures, second: MentionFeatures) -> bool:
+    """True when one mention's agent is the other's patient ("ISIS drove out government forces" vs
+    "government forces drove ISIS out"): the same words, the opposite event."""
+    for a, b in ((first, second), (second, first)):
+        agents = {ident for role, ident in a.roles if role == "agent"}
+        undergoers = {ident for role, ident in b.roles if role in settings.UNDERGOER_ROLES}
+        if agents & undergoers:
+            return True
+    return False
+
+
+def pair_features(first: MentionFeatures, second: MentionFeatures) -> tuple[float, ...]:
+    """Feature values of a pair, in FEATURE_NAMES order."""
+    same_lemma = float(first.lemma == second.lemma)
+    synonym = float(not same_lemma and bool(first.classes & second.classes))
+    generic, _ = lexicon.type_groups()
+    same_type = float(not same_lemma and not synonym and first.type == second.type and first.type not in generic)
+    context = text.cosine(first.context, second.context)
+    window = text.cosine(first.window, second.window)
+    missing = not first.participants or not second.participants
+    shared = 0.0 if missing else len(first.participants & second.participants) / min(
+        len(first.participants), len(second.participants)
+    )
+    both_placed = first.place is not None and second.place is not None
+    return (
+        same_lemma,
+        synonym,
+        same_type,
+        context,
+        context * same_lemma,
+        window,
+        window * same_lemma,
+        shared,
+        float(missing),
+        float(both_placed and first.place == second.place),
+        float(both_placed and first.place != second.place),
+        float(first.story == second.story),
+        float(first.article_id == second.article_id),
+    )
+
+
+def score(
+    first: MentionFeatures, second: MentionFeatures, weights: tuple[float, ...] | None = None
+) -> float | None:
+    """Probability that two mentions name one event, or None when they must never be linked.
+
+    ``weights`` (from ``current_weights``) saves reading the settings for every pair.
+    """
+    type_score = lexicon.type_similarity(first.type, second.type)
+    if type_score == 0.0:
+        return None
+    time_score = time_similarity(first, second)
+    if time_score is None:
+        return None
+    logit = settings.BIAS + settings.W_TIME * time_score + settings.W_TYPE * (type_score - 0.5)
+    if places_clash(first.resolved_place, second.resolved_place):
+        logit += settings.W_RESOLVED_PLACE_CLASH
+    if agents_clash(first, second):
+        logit += settings.W_AGENT_CLASH
+    if roles_reversed(first, second):
+        logit += settings.W_ROLES_REVERSED
+    logit += sum(w * x for w, x in zip(weights or current_weights(), pair_features(first, second)))
+    return 1.0 / (1.0 + math.exp(-logit))

@@ -1,0 +1,26 @@
+"""Tunables of the time engine, as typed constants in one place."""
+
+from __future__ import annotations
+
+from typing import Final
+
+# Numeric dates like 3/4/2016: "US" reads month first, "EU" reads day first.
+NUMERIC_DATE_ORDER: Final[str] = "US"
+# Two-digit years ('98) at or below this pivot are read as 20xx, above it as 19xx.
+TWO_DIGIT_YEAR_PIVOT: Final[int] = 30
+# Bare four-digit numbers are read as years only inside this range.
+MIN_BARE_YEAR: Final[int] = 1000
+MAX_BARE_YEAR: Final[int] = 2199
+# How many dependency heads to climb from a timex to find its governing verb.
+MAX_HEAD_CLIMB: Final[int] = 6
+# Without a parse: how many characters around a timex are searched for tense cues.
+TENSE_WINDOW_CHARS: Final[int] = 120
+# Characters of left context inspected for modifiers ("more than", "early", "the end of").
+MODIFIER_WINDOW_CHARS: Final[int] = 24
+# Characters of context given to negative rules on each side of a candidate.
+NEGATIVE_WINDOW_CHARS: Final[int] = 40
+# Largest count accepted in a duration ("5000 years" is fine, "10**12 days" is not).
+MAX_DURATION_COUNT: Final[float] = 100_000
+# A month-day without a year is read as the nearest such date to the DCT; the clause tense may
+# move it to the other side of the DCT only when the nearest reading is further than this.
+MONTH_DAY_TENSE_DAYS: Final[int] = 60

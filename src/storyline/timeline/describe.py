@@ -1,0 +1,133 @@
+"""Short titles and extractive summaries of events, from their mentions' own words.
+
+Title: agent + trigger + patient (or "in" place), e.g. "Syrian forces recaptured Palmyra"; when
+a mention has no agent, the trigger's sentence trimmed around the trigger. Summary: the best
+source sentence (informative, neither a fragment nor a wall of text).
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections.abc import Mapping, Sequence
+
+from storyline.model import Article, Entity, EventMention
+from storyline.timeline import settings
+
+LOGGER = logging.getLogger(__name__)
+
+_SPACE = re.compile(r"\s+")
+AGENT_ROLES = ("agent",)
+PATIENT_ROLES = ("patient", "target", "theme")
+SOURCE_ROLES = ("from",)
+
+
+def _clean(text: str) -> str:
+    """Collapse white space and strip quotes and punctuation at the edges."""
+    return _SPACE.sub(" ", text).strip(" \"'”“’‘,;:")
+
+
+def sentence_of(mention: EventMention, articles: Mapping[str, Article]) -> str:
+    """The mention's sentence as it appears in its article."""
+    text = articles[mention.article_id].text
+    if mention.sentence_end > mention.sentence_start:
+        return _clean(text[mention.sentence_start : mention.sentence_end])
+    return _clean(text[mention.trigger_start : mention.trigger_end])
+
+
+def _name(mention_text: str, entity_id: str | None, entities: Mapping[str, Entity]) -> str:
+    """Canonical name of a participant when known, else its words in the article."""
+    entity = entities.get(entity_id) if entity_id else None
+    return entity.name if entity is not None else _clean(mention_text)
+
+
+def title_of(
+    mention: EventMention,
+    articles: Mapping[str, Article],
+    entities: Mapping[str, Entity],
+    entity_of_mention: Mapping[tuple[str, int, int], str],
+) -> str:
+    """A short title for one mention: agent + trigger + patient/place, or its trimmed sentence."""
+    text = articles[mention.article_id].text
+    trigger = _clean(text[mention.trigger_start : mention.trigger_end]) or mention.trigger
+
+    def named(roles: tuple[str, ...]) -> str | None:
+        for role, participant in mention.participants:
+            if role in roles:
+                key = (participant.article_id, participant.start, participant.end)
+                return _name(participant.text, entity_of_mention.get(key), entities)
+        return None
+
+    agent, patient, origin = named(AGENT_ROLES), named(PATIENT_ROLES), named(SOURCE_ROLES)
+    # places keep the article's own name ("Palmyra"), which readers know better than the gazetteer's
+    place = _clean(mention.place.text) if mention.place is not None else None
+    if agent:
+        words = [agent, trigger]
+        if patient:
+            words.append(patient)
+        if place and place != patient:
+            # the place is the object of control changes ("recaptured Palmyra"), else a location
+            words += [place] if not patient and mention.type in settings.PLACE_OBJECT_TYPES else ["in", place]
+        if origin and origin not in (agent, patient):
+            words += ["from", origin]
+        return _trim(" ".join(words))
+    return _trim_around(sentence_of(mention, articles), trigger)
+
+
+def _trim(title: str) -> str:
+    """At most TITLE_MAX_WORDS words."""
+    words = title.split()
+    if len(words) <= settings.TITLE_MAX_WORDS:
+        return title
+    return " ".join(words[: settings.TITLE_MAX_WORDS]) + "…"
+
+
+def _trim_around(sentence: str, trigger: str) -> str:
+    """The sentence, cut to TITLE_MAX_WORDS words that keep the trigger in view."""
+    words = sentence.split()
+    if len(words) <= settings.TITLE_MAX_WORDS:
+        return sentence
+    position = next((i for i, word in enumerate(words) if trigger.split()[0] in word), 0)
+    if position < settings.TITLE_MAX_WORDS - 3:
+        start = 0  # keep the subject when the trigger comes early
+    else:
+        start = max(0, min(position - settings.TITLE_MAX_WORDS // 3, len(words) - settings.TITLE_MAX_WORDS))
+    piece = " ".join(words[start : start + settings.TITLE_MAX_WORDS])
+    return ("…" if start else "") + piece + "…"
+
+
+def _informativeness(mention: EventMention, sentence: str) -> tuple[float, ...]:
+    """How good a sentence is as a summary: arguments stated, sensible length, main news."""
+    length = len(sentence)
+    fits = settings.SUMMARY_MIN_CHARS <= length <= settings.SUMMARY_MAX_CHARS
+    arguments = (
+        (mention.date is not None)
+        + (mention.place is not None)
+        + min(len(mention.participants), 2)
+        + min(len(mention.figures), 2)
+    )
+    return (float(fits), float(not mention.background), float(arguments), -abs(length - 160) / 160)
+
+
+def title_mention(mentions: Sequence[EventMention], articles: Mapping[str, Article]) -> EventMention:
+    """The mention that makes the best title: one naming its agent, main news rather than
+    background, earliest in its article (leads state the news most plainly)."""
+
+    def rank(mention: EventMention) -> tuple[bool, bool, int]:
+        has_agent = any(role in AGENT_ROLES for role, _ in mention.participants)
+        return has_agent, not mention.background, -mention.sentence_start
+
+    return max(mentions, key=rank)
+
+
+def best_mention(mentions: Sequence[EventMention], articles: Mapping[str, Article]) -> EventMention:
+    """The mention whose sentence best summarises the event."""
+    return max(mentions, key=lambda m: _informativeness(m, sentence_of(m, articles)))
+
+
+def summary_of(mentions: Sequence[EventMention], articles: Mapping[str, Article]) -> str:
+    """The best source sentence, cut to SUMMARY_MAX_CHARS characters."""
+    sentence = sentence_of(best_mention(mentions, articles), articles)
+    if len(sentence) <= settings.SUMMARY_MAX_CHARS:
+        return sentence
+    return sentence[: settings.SUMMARY_MAX_CHARS].rsplit(" ", 1)[0] + "…"

@@ -1,0 +1,57 @@
+"""The ECB+ reader and feature builder of the benchmark harness, on hand-written XML."""
+
+from __future__ import annotations
+
+import importlib.util
+import sys
+from pathlib import Path
+
+BENCH = Path(__file__).resolve().parent.parent / "bench"
+TINY = Path(__file__).parent / "fixtures" / "link" / "ecb_tiny"
+
+
+def _load(name: str):
+    if name in sys.modules:
+        return sys.modules[name]
+    spec = importlib.util.spec_from_file_location(name, BENCH / f"{name}.py")
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[name] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+ecb_corpus = _load("ecb_corpus")
+
+
+def test_reader_keeps_validated_event_mentions_and_their_chains():
+    validated = ecb_corpus.read_validated_sentences(ecb_corpus.find_sentences_file(TINY))
+    documents = {d.name: d for d in ecb_corpus.read_corpus(TINY, None, validated)}
+    first = documents["1_1ecb.xml"]
+    assert first.subtopic == "1ecb" and documents["1_1ecbplus.xml"].subtopic == "1ecbplus"
+    assert len(first.mentions) == 3  # sentence 2 ("slept") is not validated
+    assert [m.tag for m in first.mentions if m.sentence == 1] == ["ACTION_OCCURRENCE", "ACTION_REPORTING"]
+    by_sentence = {(m.sentence, m.positions): m.chain for m in first.mentions}
+    assert by_sentence[(0, (1,))] == by_sentence[(1, (1,))] == "ACT1"
+    assert by_sentence[(1, (3,))].endswith("singleton:3")
+    second = documents["1_1ecbplus.xml"]
+    assert len(second.mentions) == 1  # the doubly annotated token counts once
+    assert second.mentions[0].chain == "1_1ecbplus.xml:7"
+
+
+def test_without_validated_sentences_every_mention_is_kept():
+    documents = {d.name: d for d in ecb_corpus.read_corpus(TINY, {"1"}, None)}
+    assert len(documents["1_1ecb.xml"].mentions) == 4
+
+
+def test_features_link_the_same_event_in_other_words(nlp):
+    ecb_features = _load("ecb_features")
+    documents = ecb_corpus.read_corpus(TINY, None, None)
+    parsed = ecb_features.parse_documents(documents)
+    entity_of_mention: dict = {}
+    analysis, gold = ecb_features.to_analysis(documents[0], parsed, entity_of_mention)
+    triggers = {m.trigger for m in analysis.events}
+    assert {"capture", "announce", "sleep"} <= triggers
+    for mention in analysis.events:
+        text = analysis.article.text
+        assert text[mention.trigger_start : mention.trigger_end].lower().startswith(mention.trigger[:3])
+    assert set(gold) == {m.id for m in analysis.events}
