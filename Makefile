@@ -12,6 +12,8 @@ $(STAMP): pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -e '.[test]'
+	@echo "Building the gazetteer cache (once per install)..."
+	$(BIN)/python -c 'from storyline.geo import gazetteer; gazetteer()'
 	@touch $(STAMP)
 
 install: $(STAMP)

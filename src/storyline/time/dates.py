@@ -60,6 +60,10 @@ def handle_date(match: Match, ctx: Context) -> Reading | None:
         if g.get("hour"):
             return dated(Point(date, "time", f"{int(g['hour']):02d}:{g['minute']}"), "explicit", True)
         return dated(Point(date, "day"), "explicit", True)
+    first = ctx.range_start(match.start)
+    end = _range_end(resolve.month_day_point(month, day, first.day, "future") if first else None, match, ctx)
+    if end is not None:
+        return dated(end, "ref")
     year = ctx.sentence_year(match.start)
     if year is not None:
         try:
@@ -79,12 +83,25 @@ def handle_date(match: Match, ctx: Context) -> Reading | None:
                 continue
             if date.isoweekday() == weekday:
                 return dated(Point(date, "day"), "dct")
-    point = resolve.month_day_point(month, day, ctx.dct, "nearest")
     tense = ctx.tenses.tense(match.start, match.end)
+    anchor_point = ctx.sentence_point(match.start) if tense not in ("past", "future") else None
+    if anchor_point is not None and anchor_point.day > ctx.dct:
+        return dated(resolve.month_day_point(month, day, ctx.dct, "future"), "ref")
+    point = resolve.month_day_point(month, day, ctx.dct, "nearest")
     if point is not None and abs((point.day - ctx.dct).days) > settings.MONTH_DAY_TENSE_DAYS:
         if (tense == "past" and point.day > ctx.dct) or (tense == "future" and point.day < ctx.dct):
             point = resolve.month_day_point(month, day, ctx.dct, tense)
     return dated(point, "dct")
+
+
+def _range_end(point: Point | None, match: Match, ctx: Context) -> Point | None:
+    """The second end of a range read forward from the first, unless that puts a past-tense
+    clause's date after the DCT (then the caller's usual resolution applies)."""
+    if point is None or ctx.dct is None:
+        return point
+    if point.day > ctx.dct and ctx.tenses.tense(match.start, match.end) == "past":
+        return None
+    return point
 
 
 def _two_digit_year(year: int) -> int:
@@ -149,12 +166,22 @@ def handle_month(match: Match, ctx: Context) -> Reading | None:
         if base is None:
             return Reading("DATE", f"XXXX-{month:02d}", anchor)
         return dated(resolve.month_point(month, base.day, direction), anchor)
+    first = ctx.range_start(match.start)
+    point = _range_end(resolve.month_point(month, first.day, "future") if first else None, match, ctx)
+    if point is not None:
+        return dated(point, "ref")
     year = ctx.sentence_year(match.start)
     if year is not None:
         return dated(Point(dt.date(year, month, 1), "month"), "ref")
     if ctx.dct is None:
         return Reading("DATE", f"XXXX-{month:02d}", "dct")
-    return dated(resolve.month_point(month, ctx.dct, tense_direction(match, ctx)), "dct")
+    direction = tense_direction(match, ctx)
+    anchor_point = ctx.sentence_point(match.start) if direction == "nearest" else None
+    if anchor_point is not None and anchor_point.day > ctx.dct:
+        direction = "future"
+    elif direction == "past" and 0 < month - ctx.dct.month <= settings.PAST_MONTH_LOOKAHEAD:
+        direction = "future"
+    return dated(resolve.month_point(month, ctx.dct, direction), "dct")
 
 
 def _plausible_bare_month(match: Match, ctx: Context) -> bool:

@@ -15,7 +15,7 @@ from storyline.time.context import Context
 from storyline.time.lexicon import lexicon, relations
 from storyline.time.numbers import parse_number
 from storyline.time.reading import (
-    Match, Reading, dated, dct_point, duration_value, lower_text, part_code, tense_direction,
+    Match, Reading, dated, dct_point, duration_value, lower_text, month_number, part_code, tense_direction,
     underspecified, unit_code,
 )
 
@@ -95,6 +95,10 @@ def _named_day(match: Match, ctx: Context) -> dt.date | None:
     word = lower_text(match.groups.get("deictic"))
     if word:
         return ctx.dct + dt.timedelta(days=lexicon()["deictic_days"].get(word, 0))
+    month = month_number(match.groups.get("tmonth"))
+    if month and match.groups.get("tday"):
+        point = resolve.month_day_point(month, int(match.groups["tday"]), ctx.dct, "nearest")
+        return point.day if point else None
     return None
 
 
@@ -266,6 +270,10 @@ def handle_year_ago(match: Match, ctx: Context) -> Reading | None:
     base = ctx.reference("year") if anchor == "ref" else dct_point(ctx)
     if base is None:
         return underspecified("year", anchor)
+    if "-" in match.text and ctx.dct is not None and base.day.year == ctx.dct.year - 1:
+        # The adjective ("the year-ago results") compares with the current period; when the text
+        # already talks about that year-back period ("in the 1988 period"), it names the same one.
+        return dated(truncate(base.day, "quarter" if "quarter" in what else "year"), "ref")
     moved = shift(base.day, "Y", -1)
     if moved is None:
         return None

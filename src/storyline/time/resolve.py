@@ -2,7 +2,12 @@
 
 Directions: "past" (on or before the base), "future" (on or after), "strict_past" (before),
 "strict_future" (after), "nearest" (whichever is closer; ties go to the past), "same" (in the
-base's year or week).
+base's year or week). For months and month-days "nearest" is news-biased: a future reading wins
+only when it is closer and at most ``settings.NEAREST_FUTURE_MONTHS`` ahead, because news narrates
+the past far more often than it announces (TBAQ tune: bare months 7-10 months back are common,
+more than 4 months ahead almost never). Weekdays likewise: an untensed weekday is the coming one
+only when it is at most ``settings.NEAREST_FUTURE_DAYS`` ahead (TBAQ tune: 109 gold weekdays 1-6
+days back, 10 ahead, 7 of them tomorrow).
 """
 
 from __future__ import annotations
@@ -10,6 +15,7 @@ from __future__ import annotations
 import datetime as dt
 import logging
 
+from storyline.time import settings
 from storyline.time.calendar_math import Point, add_months
 
 LOGGER = logging.getLogger(__name__)
@@ -42,7 +48,8 @@ def month_point(month: int, base: dt.date, direction: Direction) -> Point | None
         "same": same_year,
     }
     if direction == "nearest":
-        options = (same_year - 12, same_year, same_year + 12)
+        options = [i for i in (same_year - 12, same_year, same_year + 12)
+                   if i - base_index <= settings.NEAREST_FUTURE_MONTHS]
         index = min(options, key=lambda i: (abs(i - base_index), i > base_index))
     else:
         index = candidates.get(direction, same_year)
@@ -67,7 +74,8 @@ def month_day_point(month: int, day: int, base: dt.date, direction: Direction) -
     elif direction == "same":
         chosen = _safe_date(base.year, month, day)
     else:
-        chosen = min(dates, key=lambda d: (abs((d - base).days), d > base))
+        horizon = base + dt.timedelta(days=round(30.44 * settings.NEAREST_FUTURE_MONTHS))
+        chosen = min((d for d in dates if d <= horizon), key=lambda d: (abs((d - base).days), d > base), default=None)
     return Point(chosen, "day") if chosen else None
 
 
@@ -86,7 +94,8 @@ def weekday_point(weekday: int, base: dt.date, direction: Direction) -> Point:
     elif direction == "same":
         day = base + dt.timedelta(days=weekday - base.isoweekday())
     else:
-        day = base - dt.timedelta(days=delta_back) if delta_back <= delta_forward else base + dt.timedelta(days=delta_forward)
+        ahead = delta_forward < delta_back and delta_forward <= settings.NEAREST_FUTURE_DAYS
+        day = base + dt.timedelta(days=delta_forward) if ahead else base - dt.timedelta(days=delta_back)
     return Point(day, "day")
 
 

@@ -24,3 +24,12 @@ MAX_DURATION_COUNT: Final[float] = 100_000
 # A month-day without a year is read as the nearest such date to the DCT; the clause tense may
 # move it to the other side of the DCT only when the nearest reading is further than this.
 MONTH_DAY_TENSE_DAYS: Final[int] = 60
+# Without a tense, a bare month or month-day is read in the nearest year, but a future reading is
+# allowed only up to this many months ahead of the base (news narrates the past far more often).
+NEAREST_FUTURE_MONTHS: Final[int] = 4
+# A bare month in a past-tense clause may still be the month after the base ("gave them until
+# mid-November", written in late October): up to that many months ahead, within the DCT's calendar
+# year (in December, a past "in January" is this year's January), the next occurrence is taken.
+PAST_MONTH_LOOKAHEAD: Final[int] = 1
+# Without a tense, a weekday is the nearest one, but a future reading only up to this many days ahead.
+NEAREST_FUTURE_DAYS: Final[int] = 1

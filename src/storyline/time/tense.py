@@ -130,7 +130,8 @@ def _verb_tense(verb: Token) -> Tense:
     aux_words = {child.lower_ for child in auxes}
     if aux_words & _FUTURE_AUX or "going" in aux_words:
         return "future"
-    if verb.lemma_.lower() in _FUTURE_LEMMAS and verb.tag_ != "VBD":
+    if verb.lemma_.lower() in _FUTURE_LEMMAS and verb.tag_ != "VBD" and not (verb.tag_ == "VBN" and not auxes):
+        # "is scheduled for", "expects"; but a bare participle is a reduced relative ("a record set on Aug. 6")
         return "future"
     head = verb.head
     if verb.tag_ == "VB" and "to" in aux_words and head is not verb:
