@@ -33,7 +33,7 @@ TIMEX_VALUES = {
     "on Saturday": ("DATE", "2016-03-26"), "On Saturday": ("DATE", "2016-03-26"),
     "in May 2015": ("DATE", "2015-05"), "last March": ("DATE", "2015-03"),
     "in December": ("DATE", "2015-12"), "for three weeks": ("DURATION", "P3W"),
-    "every week": ("SET", "P1W"),
+    "every week": ("SET", "P1W"), "on Monday": ("DATE", "2016-03-28"),
 }
 
 
@@ -308,3 +308,26 @@ def test_statement_that_reports_another_event_is_only_attribution(nlp):
     assert [e.type for e in events] == ["CAPTURE"]
     assert sources(events[0]) == ["army"]
     assert only(run(nlp, "The army announced a new strategy on Sunday.")).type == "STATEMENT"
+
+
+NARRATIVE_CASES = [
+    # (text, trigger lemma, date value or None, background): the narrative's reference time
+    ("Jets struck Raqqa on Saturday. Twelve civilians were killed.", "kill", "2016-03-26", False),
+    ("Jets struck Raqqa on Saturday. Talks continued.\n\nRebels captured Aleppo.", "capture", None, False),
+    ("ISIS captured Palmyra in May 2015. The group killed dozens of residents.", "kill", "2015-05", True),
+    ("Jets struck Raqqa on Saturday. Rebels had captured Aleppo.", "capture", None, True),
+    ("Jets struck Raqqa on Saturday. Rebels will attack Aleppo.", "attack", None, False),
+    ("Jets struck Raqqa on Saturday. Rebels once seized Aleppo.", "seize", None, False),
+    ("Jets struck Raqqa. Rebels captured Aleppo on Sunday, activists said.", "strike", "2016-03-27", False),
+    ("Jets struck Raqqa. Rebels captured Aleppo in May 2015.", "strike", None, False),
+    ("Talks resume on Monday. Rebels attacked Aleppo.", "attack", None, False),
+]
+
+
+@pytest.mark.parametrize(("text", "lemma", "value", "background"), NARRATIVE_CASES)
+def test_undated_simple_past_takes_the_narrative_reference_time(nlp, text, lemma, value, background):
+    event = only([e for e in run(nlp, text) if e.trigger == lemma])
+    assert (event.date.value if event.date else None) == value
+    assert event.background is background
+    if value is not None:
+        assert event.date.approximate  # inferred from the narrative, not stated

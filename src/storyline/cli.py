@@ -14,6 +14,7 @@ from pathlib import Path
 import click
 
 from storyline import __version__
+from storyline.cli_params import parse_iso_date
 
 EXIT_OK = 0
 EXIT_SOME_REJECTED = 1
@@ -31,14 +32,6 @@ def _parse_fields(values: tuple[str, ...]) -> dict[str, str]:
     return mapping
 
 
-def _parse_date(ctx: click.Context, param: click.Parameter, value: str | None) -> dt.date | None:
-    if value is None:
-        return None
-    try:
-        return dt.date.fromisoformat(value)
-    except ValueError:
-        raise click.BadParameter(f"expected an ISO date YYYY-MM-DD, got {value!r}") from None
-
 
 @click.group()
 @click.version_option(__version__, prog_name="storyline")
@@ -52,7 +45,7 @@ def main() -> None:
               help="Folder for timeline.json, the other exports, report.html and run.json.")
 @click.option("--manifest", type=click.Path(exists=True, dir_okay=False),
               help="JSONL or CSV keyed by file name or URL giving outlet, published, title, url.")
-@click.option("--published", callback=_parse_date, metavar="DATE",
+@click.option("--published", callback=parse_iso_date, metavar="DATE",
               help="Publication date (YYYY-MM-DD) for a single undated input.")
 @click.option("--field", "fields", multiple=True, metavar="NAME=COLUMN",
               help="Map a field (text, title, outlet, published, url) to a JSON/CSV column.")
@@ -110,3 +103,12 @@ def build(inputs: tuple[str, ...], outdir: str, manifest: str | None, published:
     if counts["stored"] == 0:
         sys.exit(EXIT_NOTHING_STORED)
     sys.exit(EXIT_SOME_REJECTED if result.rejected else EXIT_OK)
+
+
+def _register_subcommands() -> None:
+    from storyline.cli_timeline import timeline_command
+
+    main.add_command(timeline_command, "timeline")
+
+
+_register_subcommands()

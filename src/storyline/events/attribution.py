@@ -94,7 +94,7 @@ class Attributor:
         found: list[Source] = []
         tokens = self.view.tokens(segment)
         for token in tokens:
-            if token is exclude:
+            if exclude is not None and token.i == exclude.i:
                 continue
             kind = cue_kind(token)
             if kind == "according" and token.i + 1 < len(token.doc) and token.nbor().lower_ == "to":
@@ -149,7 +149,7 @@ def governing_cue(token: Token) -> Token | None:
         child = head
     root = child
     for sibling in root.children:
-        if sibling.dep_ == "parataxis" and cue_kind(sibling) in SOURCE_KINDS and sibling is not token:
+        if sibling.dep_ == "parataxis" and cue_kind(sibling) in SOURCE_KINDS and sibling.i != token.i:
             return sibling
     return None
 

@@ -95,6 +95,42 @@ def _date(view: DocumentView, drafts: list[_Draft], owner: dict[int, Trigger]) -
         draft.dating = timing.report_dating(view, draft.trigger, draft.reading.cue, by_clause)
         if draft.dating.date is None and draft.modality not in UNSHAREABLE_MODALITIES:
             draft.dating = timing.publication_dating(view, draft.trigger)
+    if settings.NARRATIVE_DATING:
+        _date_by_narrative(view, drafts, by_clause)
+
+
+def _date_by_narrative(view: DocumentView, drafts: list[_Draft], by_clause: dict[int, Timex]) -> None:
+    """Undated simple-past events take the narrative's reference time: the last date given before
+    them in their paragraph (an event's or a clause's), or the publication day in a news lead."""
+    points: list[tuple[int, Dating]] = [
+        (d.trigger.token.i, d.dating) for d in drafts
+        if d.dating.date is not None and timing.is_main_clause(d.trigger.anchor)]
+    for index, timex in by_clause.items():
+        dating = timing.clause_dating(view, timex)
+        if dating.date is not None and timing.is_main_clause(view.doc[index]):
+            points.append((index, dating))
+    points.sort(key=lambda point: point[0])
+    paragraph_of = timing.paragraphs(view)
+    lead = view.lead_segments(settings.LEAD_SENTENCES)
+    published = view.article.published
+    lead_is_news = any(
+        (view.segments[view.segment_of_token[i]].is_headline or view.segment_of_token[i] in lead)
+        and dating.date is not None and timing.is_recent(dating.date, published)
+        for i, dating in points)
+    last_in_paragraph: dict[int, Dating] = {}
+    last: Dating | None = None
+    next_point = 0
+    for draft in sorted(drafts, key=lambda d: d.trigger.token.i):
+        position = draft.trigger.token.i
+        while next_point < len(points) and points[next_point][0] < position:
+            index, last = points[next_point]
+            last_in_paragraph[paragraph_of[view.segment_of_token[index]]] = last
+            next_point += 1
+        if draft.dating.date is not None or draft.modality in UNSHAREABLE_MODALITIES:
+            continue
+        paragraph = paragraph_of[view.segment_of_token[position]]
+        reference = last if settings.NARRATIVE_ACROSS_PARAGRAPHS else last_in_paragraph.get(paragraph)
+        draft.dating = timing.narrative_dating(view, draft.trigger, reference, lead_is_news)
 
 
 def _share_main_dates(view: DocumentView, drafts: list[_Draft]) -> None:

@@ -251,7 +251,7 @@ def _what(counted: Token, number_head: Token) -> tuple[str | None, Token | None]
         lemma = verb.lemma_.lower()
         if verb.pos_ != "VERB" or lemma not in outcomes:
             continue
-        passive_like = verb is not head or phrase.dep_ in ("dobj", "nsubjpass")
+        passive_like = verb.i != head.i or phrase.dep_ in ("dobj", "nsubjpass")
         intransitive = phrase.dep_ == "nsubj" and syntax.direct_object(verb) is None
         if passive_like or intransitive:
             return outcomes[lemma], verb

@@ -36,3 +36,13 @@ PARTICIPANT_PREPOSITIONS: Final[dict[str, str]] = {
 # Types whose undated mentions may take the date of the article's main-news mention of the same
 # type and place (a place changes hands once per news day; attacks there are many).
 DATE_SHARING_TYPES: Final[frozenset[str]] = frozenset({"CAPTURE", "WITHDRAW"})
+# Clause relations (of the clause a trigger climbs to) that can carry the narrative's reference
+# time to an undated simple-past event: main clauses, reported clauses and coordinations.
+NARRATIVE_CLAUSE_DEPS: Final[frozenset[str]] = frozenset({"ROOT", "ccomp", "conj"})
+# Whether a date taken from the narrative's reference time is flagged approximate.
+NARRATIVE_DATE_APPROXIMATE: Final[bool] = True
+# Whether the reference time may come from an earlier paragraph (else only from the same one).
+NARRATIVE_ACROSS_PARAGRAPHS: Final[bool] = False
+# Whether undated simple-past events take the narrative's reference time at all (off: the dating
+# of the previous version, kept for measuring).
+NARRATIVE_DATING: Final[bool] = True

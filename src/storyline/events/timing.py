@@ -4,12 +4,17 @@ In order of trust: a timex attached to the trigger through syntax ("seized in De
 that a clause hangs from ("May, when ISIS started demolishing..."); the date of the event a
 temporal clause or coordination depends on ("after it was seized ..."); the date of the reporting
 verb the event is reported under ("On Saturday, the minister said jets carried out..."); the
-publication day for the day's news (a present-perfect lead, a present-tense headline). Durations
-and sets never date an event; events that cannot be dated keep ``date=None``.
+publication day for the day's news (a present-perfect lead, a present-tense headline); last, the
+narrative's reference time: a main clause in the simple past without a date of its own continues
+the story told just before it in its paragraph, so it takes the date of the last dated event or
+clause there ("On Sunday, jets struck the town. Twelve people died."), or, in a lead that reports
+the day's news, the publication day. Durations and sets never date an event; events that cannot be
+dated keep ``date=None``.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -34,7 +39,7 @@ class Dating:
 
     date: DateValue | None
     timex: Timex | None = None
-    how: str = "none"  # timex | clause | inherited | report | publication | coreference | none
+    how: str = "none"  # timex | clause | inherited | report | publication | narrative | coreference | none
 
 
 UNDATED = Dating(None)
@@ -65,7 +70,7 @@ def attach_timexes(view: DocumentView, owner: Mapping[int, Trigger]) -> tuple[di
                 key = owner[node.i].token.i
                 by_trigger[key] = _finer(by_trigger.get(key), timex, view)
                 break
-            if node is not head and node.pos_ in ("VERB", "AUX"):
+            if node.i != head.i and node.pos_ in ("VERB", "AUX"):
                 by_clause[node.i] = _finer(by_clause.get(node.i), timex, view)
                 break
     return by_trigger, by_clause
@@ -136,6 +141,71 @@ def publication_dating(view: DocumentView, trigger: Trigger) -> Dating:
     if segment.index in view.lead_segments(settings.LEAD_SENTENCES) and syntax.is_present_perfect(anchor) and climb_clause(anchor).dep_ in ("ROOT", "ccomp"):
         return Dating(dates.publication_date(published, settings.PUBLICATION_DATE_APPROXIMATE), None, "publication")
     return UNDATED
+
+
+def is_narrative_past(trigger: Trigger) -> bool:
+    """A main-clause (or reported, or coordinated) event told in the simple past: "jets struck",
+    "twelve people were killed"; not the past perfect, not a relative or participial clause."""
+    anchor = trigger.anchor
+    auxiliaries = syntax.auxiliaries(anchor)
+    if anchor.tag_ == "VBD":
+        past = not auxiliaries
+    elif anchor.tag_ == "VBN":
+        past = bool(auxiliaries) and all(a.tag_ == "VBD" and a.lemma_ == "be" for a in auxiliaries)
+    else:
+        past = False
+    if not past or not is_main_clause(anchor):
+        return False
+    background = lexicon.modality_cues()["background_adverbs"]
+    return not any(c.dep_ in ("advmod", "npadvmod") and c.lower_ in background for c in anchor.children)
+
+
+def is_main_clause(verb: Token) -> bool:
+    """Whether a verb heads a main, reported or coordinated clause (one that moves the story's
+    reference time), not a relative, participial or adverbial one."""
+    return climb_clause(verb).dep_ in settings.NARRATIVE_CLAUSE_DEPS
+
+
+def paragraphs(view: DocumentView) -> list[int]:
+    """The paragraph index of each segment (a new paragraph starts after a line break)."""
+    found: list[int] = []
+    paragraph = 0
+    for segment in view.segments:
+        if found and "\n" in view.article.text[view.segments[segment.index - 1].char_end : segment.char_start]:
+            paragraph += 1
+        found.append(paragraph)
+    return found
+
+
+def narrative_dating(view: DocumentView, trigger: Trigger, reference: Dating | None, lead_is_news: bool) -> Dating:
+    """The narrative's reference time for an undated simple-past event: the date of the last
+    dated event or clause before it in its paragraph, else the publication day when the event is
+    in a lead that reports the day's news."""
+    if not is_narrative_past(trigger) or view.segment(trigger.token).is_headline:
+        return UNDATED
+    published = view.article.published
+    if reference is not None and reference.date is not None:
+        before = dates.days_before(reference.date, published) if published is not None else None
+        if before is not None and before < 0 and reference.date.precision in ("day", "time"):
+            return UNDATED  # told in the past: it cannot take a date after publication
+        date = dates.with_approximate(reference.date, settings.NARRATIVE_DATE_APPROXIMATE)
+        return Dating(date, reference.timex, "narrative")
+    if lead_is_news and published is not None and view.segment_of_token[trigger.token.i] in view.lead_segments(settings.LEAD_SENTENCES):
+        return Dating(dates.publication_date(published, True), None, "narrative")
+    return UNDATED
+
+
+def clause_dating(view: DocumentView, timex: Timex) -> Dating:
+    """The dating a timex attached to a clause gives (a reference time for what follows)."""
+    return _dating(view, timex, "clause")
+
+
+def is_recent(date: DateValue, published: dt.date | None) -> bool:
+    """Whether a date lies within the day's news window before publication."""
+    if published is None:
+        return False
+    before = dates.days_before(date, published)
+    return before is not None and -1 <= before < settings.BACKGROUND_DAYS and date.precision in ("day", "time")
 
 
 def climb_clause(token: Token) -> Token:

@@ -79,7 +79,7 @@ class TenseOracle:
                 return None
             if token.pos_ in ("VERB", "AUX"):
                 return _verb_tense(token)
-            if token.head is token:
+            if token.head.i == token.i:
                 return None
             token = token.head
         return None
@@ -134,7 +134,7 @@ def _verb_tense(verb: Token) -> Tense:
         # "is scheduled for", "expects"; but a bare participle is a reduced relative ("a record set on Aug. 6")
         return "future"
     head = verb.head
-    if verb.tag_ == "VB" and "to" in aux_words and head is not verb:
+    if verb.tag_ == "VB" and "to" in aux_words and head.i != verb.i:
         if head.lemma_.lower() in _FUTURE_LEMMAS:
             return "future"
         if head.pos_ in ("VERB", "AUX"):

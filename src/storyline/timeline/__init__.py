@@ -14,15 +14,31 @@ import logging
 from storyline.timeline.assemble import assemble
 from storyline.timeline.compare import CrossEventNote, SourceComparison, compare_sources, cross_event_figures
 from storyline.timeline.figures import FigureComparison, compare_figures
+from storyline.timeline.load import load_timeline, timeline_from_dict
+from storyline.timeline.query import QueryResult, TimelineQuery, filter_events, run_query
+from storyline.timeline.rank import DateMention, DateScore, rank_dates, rank_events
+from storyline.timeline.summarise import Sentence, Summariser
 
 LOGGER = logging.getLogger(__name__)
 
 __all__ = [
     "CrossEventNote",
+    "DateMention",
+    "DateScore",
     "FigureComparison",
+    "QueryResult",
+    "Sentence",
     "SourceComparison",
+    "Summariser",
+    "TimelineQuery",
     "assemble",
     "compare_figures",
     "compare_sources",
     "cross_event_figures",
+    "filter_events",
+    "load_timeline",
+    "rank_dates",
+    "rank_events",
+    "run_query",
+    "timeline_from_dict",
 ]

@@ -1,0 +1,177 @@
+"""Timeline17-style timeline summarisation with storyline, scored the news-tls way.
+
+Usage::
+
+    .venv/bin/python bench/tls.py ../shared/data/t17 [--cache DIR] [--topics A,B] [--workers N]
+
+DIR holds topic folders in the news-tls format (``articles.jsonl`` with ``id``, ``time``,
+``text``; ``timelines.jsonl``, one gold timeline a line as ``[[date, [sentences]], ...]``;
+``keywords.json``), or is one such topic folder. Protocol (news-tls ``experiments.py``): for
+each gold timeline, the input is the topic's articles published between the timeline's first
+and last date; the system gets l = number of gold dates, k = round(mean sentences per gold date)
+and the topic keywords. Storyline analyses the articles (per-article stages cached in the
+``--cache`` folder, so re-runs only link, rank and summarise), then ranks the days
+(``storyline.timeline.rank``) and writes k sentences for each of the l best
+(``storyline.timeline.summarise``). Scores (``tls_metrics``): alignment ROUGE-1/2 (tilse's
+``align_date_content_costs_many_to_one``) and Date F1; P and R are averaged over all timelines
+and F is computed from the averages. The last line printed is one JSON object.
+"""
+
+from __future__ import annotations
+
+import argparse
+import dataclasses
+import datetime as dt
+import json
+import logging
+import re
+import sys
+import time
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from tls_metrics import align_m1, date_prf, f_score  # noqa: E402
+
+from storyline.model import Article, ArticleAnalysis  # noqa: E402
+from storyline.pipeline import BuildOptions, analyse, link_and_assemble  # noqa: E402
+from storyline.timeline.rank import mentions_from_analyses, mentions_from_events, rank_dates  # noqa: E402
+from storyline.timeline.summarise import Summariser, keyword_stems, on_topic, topical_mentions  # noqa: E402
+
+LOGGER = logging.getLogger("bench.tls")
+# Count only on-topic sentences and articles (keywords) when ranking days (off: worse Date F1 on dev).
+TOPICAL_DATES = False
+DEFAULT_CACHE = Path("out/tls-cache")  # out/ is git-ignored
+
+
+def topic_dirs(root: Path) -> list[Path]:
+    """Topic folders under ``root`` (or ``root`` itself when it is one)."""
+    if (root / "articles.jsonl").exists():
+        return [root]
+    return sorted(p for p in root.iterdir() if (p / "articles.jsonl").exists())
+
+
+def read_articles(topic: Path) -> list[Article]:
+    """The topic's articles as storyline ``Article`` records (publication date from ``time``)."""
+    articles = []
+    with (topic / "articles.jsonl").open(encoding="utf-8") as stream:
+        for line in stream:
+            record = json.loads(line)
+            articles.append(
+                Article(
+                    id=f"{topic.name}:{record['id']}",
+                    text=record["text"],
+                    title=record.get("title"),
+                    outlet=topic.name.rsplit("_", 1)[-1],
+                    published=dt.date.fromisoformat(str(record["time"])[:10]),
+                    published_source="metadata",
+                    source=f"{topic / 'articles.jsonl'}:{record['id']}",
+                )
+            )
+    return articles
+
+
+def read_timelines(topic: Path) -> list[dict[dt.date, list[str]]]:
+    """Gold timelines: day -> sentences."""
+    timelines = []
+    with (topic / "timelines.jsonl").open(encoding="utf-8") as stream:
+        for line in stream:
+            if line.strip():
+                timelines.append({dt.date.fromisoformat(d[:10]): list(s) for d, s in json.loads(line)})
+    return timelines
+
+
+def read_keywords(topic: Path) -> list[str]:
+    """Topic keywords, camel-case names split into words ("SyrianCrisis" -> syrian, crisis)."""
+    path = topic / "keywords.json"
+    raw = json.loads(path.read_text(encoding="utf-8")) if path.exists() else []
+    words: list[str] = []
+    for keyword in raw:
+        words.extend(w.lower() for w in re.findall(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])|\d+", keyword))
+    return words
+
+
+def predict(
+    analyses: Sequence[ArticleAnalysis], start: dt.date, end: dt.date, max_dates: int, k: int, keywords: Sequence[str]
+) -> dict[dt.date, list[str]]:
+    """Storyline's timeline of ``max_dates`` days with ``k`` sentences each."""
+    timings: dict[str, float] = {}
+    timeline = link_and_assemble(analyses, timings)
+    mentions = mentions_from_analyses(analyses) + mentions_from_events((*timeline.events, *timeline.undated))
+    if TOPICAL_DATES:
+        mentions = topical_mentions(timeline.articles, mentions, keywords)
+        stems = keyword_stems(keywords)
+        timeline = dataclasses.replace(
+            timeline, articles=tuple(a for a in timeline.articles if on_topic(a.text, stems))
+        )
+    ranked = rank_dates(timeline, mentions, start=start, end=end)
+    summariser = Summariser(timeline.articles, mentions, keywords)
+    predicted: dict[dt.date, list[str]] = {}
+    for score in ranked:
+        if len(predicted) >= max_dates:
+            break
+        sentences = summariser.summarise(score.date, k)
+        if sentences:
+            predicted[score.date] = [s.text for s in sentences]
+    return predicted
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the harness; print one line per timeline and a final JSON summary."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("data", type=Path)
+    parser.add_argument("--cache", type=Path, default=DEFAULT_CACHE, help="analysis cache folder")
+    parser.add_argument("--topics", default="", help="comma-separated topic folder names to run")
+    parser.add_argument("--workers", type=int, default=1)
+    parser.add_argument("--verbose", action="store_true")
+    args = parser.parse_args(argv)
+    logging.basicConfig(level=logging.INFO if args.verbose else logging.WARNING)
+    wanted = {t for t in args.topics.split(",") if t}
+    results: list[dict[str, Any]] = []
+    started = time.perf_counter()
+    for topic in topic_dirs(args.data):
+        if wanted and topic.name not in wanted:
+            continue
+        clock = time.perf_counter()
+        articles = read_articles(topic)
+        options = BuildOptions(inputs=[], outdir=args.cache, workers=args.workers, use_cache=True)
+        analyses = analyse(articles, options, {})
+        keywords = read_keywords(topic)
+        for index, gold in enumerate(read_timelines(topic)):
+            first, last = min(gold), max(gold)
+            subset = [a for a in analyses if a.article.published and first <= a.article.published <= last]
+            max_dates = len(gold)
+            k = round(sum(len(s) for s in gold.values()) / len(gold))
+            predicted = predict(subset, first, last, max_dates, k, keywords)
+            rouge = align_m1(predicted, gold)
+            dates = date_prf(list(predicted), list(gold))
+            results.append({"rouge": rouge, "dates": dates})
+            print(
+                f"{topic.name}#{index}: articles {len(subset)} l {max_dates} k {k} predicted {len(predicted)} "
+                f"AR-1 F {rouge['rouge_1']['f_score']:.3f} AR-2 F {rouge['rouge_2']['f_score']:.3f} "
+                f"Date F1 {dates['f_score']:.3f}",
+                flush=True,
+            )
+        LOGGER.info("%s done in %.1f s", topic.name, time.perf_counter() - clock)
+    summary: dict[str, Any] = {"timelines": len(results)}
+    n = max(1, len(results))
+    for key, pick in (
+        ("ar1", lambda r: r["rouge"]["rouge_1"]),
+        ("ar2", lambda r: r["rouge"]["rouge_2"]),
+        ("date", lambda r: r["dates"]),
+    ):
+        precision = sum(pick(r)["precision"] for r in results) / n
+        recall = sum(pick(r)["recall"] for r in results) / n
+        name = "date_f1" if key == "date" else f"{key}_f"
+        summary[name] = round(f_score(precision, recall), 4)
+        summary[f"{key}_p"] = round(precision, 4)
+        summary[f"{key}_r"] = round(recall, 4)
+    summary["seconds"] = round(time.perf_counter() - started, 1)
+    print(json.dumps(summary))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

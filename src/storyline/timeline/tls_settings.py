@@ -1,0 +1,43 @@
+"""Every tunable of date ranking, per-date summaries and queries in one place (typed constants).
+
+Tuned on the two Syrian-crisis Timeline17 development topics only (see docs/parts/tls.md).
+"""
+
+from __future__ import annotations
+
+from typing import Final
+
+# --- date ranking -----------------------------------------------------------------------------
+# Weight of each signal in a date's score (counts damped by COUNT_POWER).
+W_ARTICLES: Final[float] = 1.0  # distinct articles that mention the date (timexes or events)
+W_LATER_REFS: Final[float] = 0.6  # articles published after the date that still refer back to it
+W_OUTLETS: Final[float] = 0.3  # distinct outlets mentioning the date
+W_PUBLISHED: Final[float] = 0.2  # articles published on the date or the next day
+W_EVENT_TYPE: Final[float] = 0.3  # mean type weight of the events dated that day
+W_CENTRALITY: Final[float] = 0.3  # mean centrality of the participants of that day's events
+# An article that refers to a day only relatively ("on Friday") counts this much; one naming it 1.
+RELATIVE_MENTION_WEIGHT: Final[float] = 1.0
+# Damping of every count: 0 -> log1p(count); p > 0 -> count ** p.
+COUNT_POWER: Final[float] = 0.0
+# Articles published this many days after a date still count as reporting it ("published right after").
+PUBLISHED_WINDOW_DAYS: Final[int] = 1
+# A mention made in an article published this many days or more after the date is a "later" reference.
+LATER_REF_MIN_DAYS: Final[int] = 2
+# Default weight of event types missing from data/tls_type_weights.json.
+DEFAULT_TYPE_WEIGHT: Final[float] = 0.5
+
+# --- per-date summaries -----------------------------------------------------------------------
+SENTENCE_MIN_WORDS: Final[int] = 6
+SENTENCE_MAX_WORDS: Final[int] = 35
+# Lead sentences of an article published on (or right after) the date that are candidates.
+LEAD_SENTENCES: Final[int] = 3
+# Two sentences more similar than this (cosine of content words) are redundant.
+REDUNDANCY_MAX_COSINE: Final[float] = 0.5
+# Bonus for a candidate that mentions the date explicitly, and per query keyword it contains.
+DATE_MENTION_BONUS: Final[float] = 0.15
+KEYWORD_BONUS: Final[float] = 0.05
+# Keywords match by prefix: "syrian" -> "syria" matches Syria, Syrian, Syrians.
+KEYWORD_STEM_CHARS: Final[int] = 5
+# Bonus for a sentence that opens its article (within the first LEAD_CHARS characters): the lede.
+LEAD_BONUS: Final[float] = 0.1
+LEAD_CHARS: Final[int] = 300
