@@ -12,7 +12,7 @@ import pytest
 from storyline.export import timeline_to_dict
 
 ROOT = Path(__file__).resolve().parent.parent
-CANDIDATES = (ROOT / "docs" / "parts" / "output-contract.md", ROOT / "README.md")
+CANDIDATES = (ROOT / "README.md",)
 
 
 def _load_sample():

@@ -34,7 +34,7 @@ _SLUG = re.compile(r"[^a-z0-9]+")
 
 
 def timeline_to_dict(timeline: Timeline, *, generated: dt.datetime | None = None) -> dict[str, Any]:
-    """The JSON-able ``storyline/1`` view of a timeline (see docs/parts/output-contract.md).
+    """The JSON-able ``storyline/1`` view of a timeline (see README.md, "The timeline.json contract").
 
     ``generated`` defaults to now (UTC); pass a fixed value for reproducible output.
     """

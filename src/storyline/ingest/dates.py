@@ -103,24 +103,23 @@ def _plausible(value: dt.date) -> dt.date | None:
     return value if _MIN_YEAR <= value.year and value <= latest else None
 
 
-def _parse_iso(text: str) -> dt.date | None:
-    match = _ISO_PREFIX.match(text)
+def _parse_year_month_day(pattern: re.Pattern[str], text: str) -> dt.date | None:
+    """A date from a pattern whose three groups are year, month and day."""
+    match = pattern.match(text)
     if not match:
         return None
     try:
         return dt.date(*(int(g) for g in match.groups()))
     except ValueError:
         return None
+
+
+def _parse_iso(text: str) -> dt.date | None:
+    return _parse_year_month_day(_ISO_PREFIX, text)
 
 
 def _parse_compact(text: str) -> dt.date | None:
-    match = _COMPACT.match(text)
-    if not match:
-        return None
-    try:
-        return dt.date(*(int(g) for g in match.groups()))
-    except ValueError:
-        return None
+    return _parse_year_month_day(_COMPACT, text)
 
 
 def _parse_slashed(text: str) -> dt.date | None:

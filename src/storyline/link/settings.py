@@ -2,7 +2,7 @@
 
 The pair-model weights were fitted on the ECB+ training topics (``bench/ecb_fit.py``) and the
 thresholds chosen on the training and dev topics; weights of features ECB+ cannot show (dates,
-event types, gazetteer places, agent roles) are set by hand. See ``docs/parts/link.md``.
+event types, gazetteer places, agent roles) are set by hand. See ``docs/link.md``.
 """
 
 from __future__ import annotations

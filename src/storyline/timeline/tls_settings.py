@@ -1,6 +1,6 @@
 """Every tunable of date ranking, per-date summaries and queries in one place (typed constants).
 
-Tuned on the two Syrian-crisis Timeline17 development topics only (see docs/parts/tls.md).
+Tuned on the two Syrian-crisis Timeline17 development topics only (see docs/tls.md).
 """
 
 from __future__ import annotations
