@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 from pathlib import Path
 
@@ -43,8 +42,3 @@ def seed_manifest() -> dict[str, dict]:
 def seed_texts() -> dict[str, str]:
     """Seed article texts keyed by file name."""
     return {p.name: p.read_text(encoding="utf-8") for p in sorted(SEEDS.glob("*.txt"))}
-
-
-def parse_date(value: str) -> dt.date:
-    """ISO date string to date."""
-    return dt.date.fromisoformat(value)

@@ -43,8 +43,3 @@ def load() -> Language:
 def annotate(texts: Iterable[str], batch_size: int = BATCH_SIZE) -> Iterator[Doc]:
     """Annotate texts with the spaCy pipeline, in batches, preserving order."""
     yield from load().pipe(texts, batch_size=batch_size)
-
-
-def parse(text: str) -> Doc:
-    """Annotate a single text."""
-    return load()(text)

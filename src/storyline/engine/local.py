@@ -29,9 +29,8 @@ def analyse_chunk(articles: Sequence[Article]) -> ChunkResult:
     """Parse and analyse a chunk of articles; return analyses and seconds per stage."""
     timings: dict[str, float] = {}
     results: list[ArticleAnalysis] = []
-    pipeline = nlp.load()
     start = time.perf_counter()
-    docs = list(pipeline.pipe((a.text for a in articles), batch_size=nlp.BATCH_SIZE))
+    docs = list(nlp.annotate(a.text for a in articles))
     timings["spacy"] = time.perf_counter() - start
     for doc, article in zip(docs, articles):
         try:
