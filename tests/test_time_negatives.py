@@ -30,3 +30,26 @@ def test_clock_times_are_not_years(sentence: str) -> None:
 def test_real_years_still_found() -> None:
     """A year followed by an ordinary word stays a year."""
     assert [t.value for t in tag("The castle was built in 1130 by the Crusaders.", DCT)] == ["1130"]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Vehicles were destroyed in the southern side of the academy building 1070 housing project.",
+        "Syrian opposition: 1300 killed in chemical attack on Ghouta.",
+        "Rebels said 2118 fighters had surrendered.",
+    ],
+)
+def test_counts_and_labels_far_from_the_publication_year_are_not_years(sentence: str) -> None:
+    """A bare number far from the DCT year, with no year cue before it, is a count or a label."""
+    assert [t.value for t in tag(sentence, DCT) if t.type == "DATE"] == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value"),
+    [("The 1967 war reshaped the region.", "1967"), ("By 2040 the city may run dry.", "2040"),
+     ("The mosque dates from 1070.", "1070"), ("Damascus fell in 1516 to the Ottomans.", "1516")],
+)
+def test_years_near_the_publication_year_or_with_a_cue_stay(sentence: str, value: str) -> None:
+    """Years within the plausibility window, or cued by a preposition, are still found."""
+    assert value in [t.value for t in tag(sentence, DCT)]

@@ -232,6 +232,8 @@ def handle_year(match: Match, ctx: Context) -> Reading | None:
         year = int(g["year"])
         if not settings.MIN_BARE_YEAR <= year <= settings.MAX_BARE_YEAR:
             return None
+        if not g.get("fiscal") and not _plausible_bare_year(year, match, ctx):
+            return None
     elif g.get("yearwords"):
         parsed = _spelled_year(g["yearwords"])
         if parsed is None:
@@ -243,6 +245,16 @@ def handle_year(match: Match, ctx: Context) -> Reading | None:
     else:
         return None
     return dated(Point(dt.date(year, 1, 1), "year"), "explicit", True)
+
+
+def _plausible_bare_year(year: int, match: Match, ctx: Context) -> bool:
+    """A bare year far from the publication year needs a year cue before it ("in 1070")."""
+    if ctx.dct is None:
+        return True
+    if -settings.BARE_YEAR_MAX_PAST <= year - ctx.dct.year <= settings.BARE_YEAR_MAX_FUTURE:
+        return True
+    before = ctx.text[max(0, match.start - 20):match.start]
+    return re.search(settings.BARE_YEAR_CUE, before, re.IGNORECASE) is not None
 
 
 def _spelled_year(words: str) -> int | None:

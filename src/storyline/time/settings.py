@@ -11,6 +11,15 @@ TWO_DIGIT_YEAR_PIVOT: Final[int] = 30
 # Bare four-digit numbers are read as years only inside this range.
 MIN_BARE_YEAR: Final[int] = 1000
 MAX_BARE_YEAR: Final[int] = 2199
+# A bare number read as a year must lie this close to the publication year, unless a year cue
+# ("in", "since", "the year" ...) precedes it: news numbers like "1300 killed" or "building
+# 1070" are counts and labels, not years.
+BARE_YEAR_MAX_PAST: Final[int] = 120
+BARE_YEAR_MAX_FUTURE: Final[int] = 30
+BARE_YEAR_CUE: Final[str] = (
+    r"\b(?:in|since|of|from|by|until|till|to|during|before|after|around|circa|c\.|year|"
+    r"early|mid|late|and|or|than|AD|BC)\s+$"
+)
 # How many dependency heads to climb from a timex to find its governing verb.
 MAX_HEAD_CLIMB: Final[int] = 6
 # Without a parse: how many characters around a timex are searched for tense cues.
