@@ -53,3 +53,15 @@ def test_counts_and_labels_far_from_the_publication_year_are_not_years(sentence:
 def test_years_near_the_publication_year_or_with_a_cue_stay(sentence: str, value: str) -> None:
     """Years within the plausibility window, or cued by a preposition, are still found."""
     assert value in [t.value for t in tag(sentence, DCT)]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [("359 civilians have been killed and 1407 injured.", []),
+     ("They are estimated at around 1400 fighters.", []),
+     ("Fighting between 1914 and 1918 ravaged it.", ["1914", "1918"]),
+     ("Crusades between 1095 and 1291 shaped the coast.", ["1095", "1291"])],
+)
+def test_year_cues_before_far_numbers(sentence: str, expected: list[str]) -> None:
+    """'and'/'to' cue a far year only after another year; counts after 'and'/'around' are not years."""
+    assert [t.value for t in tag(sentence, DCT) if t.type == "DATE"] == expected

@@ -17,8 +17,8 @@ MAX_BARE_YEAR: Final[int] = 2199
 BARE_YEAR_MAX_PAST: Final[int] = 120
 BARE_YEAR_MAX_FUTURE: Final[int] = 30
 BARE_YEAR_CUE: Final[str] = (
-    r"\b(?:in|since|of|from|by|until|till|to|during|before|after|around|circa|c\.|year|"
-    r"early|mid|late|and|or|than|AD|BC)\s+$"
+    r"(?:\b(?:in|since|from|between|until|till|during|before|after|year|circa|c\.|AD|BC|early|mid|late)"
+    r"|\b\d{3,4}\s+(?:and|or|to))\s+$"
 )
 # How many dependency heads to climb from a timex to find its governing verb.
 MAX_HEAD_CLIMB: Final[int] = 6
