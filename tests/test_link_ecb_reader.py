@@ -3,11 +3,16 @@
 from __future__ import annotations
 
 import importlib.util
+import shutil
 import sys
 from pathlib import Path
 
+import pytest
+
 BENCH = Path(__file__).resolve().parent.parent / "bench"
-TINY = Path(__file__).parent / "fixtures" / "link" / "ecb_tiny"
+FIXTURE = Path(__file__).parent / "fixtures" / "link" / "ecb_tiny"
+# The hand-written documents are stored under neutral names and laid out as ECB+ at test time.
+ECB_NAMES = {"1_1.xml.in": "1_1ecb.xml", "1_1plus.xml.in": "1_1ecbplus.xml"}
 
 
 def _load(name: str):
@@ -23,9 +28,20 @@ def _load(name: str):
 ecb_corpus = _load("ecb_corpus")
 
 
-def test_reader_keeps_validated_event_mentions_and_their_chains():
-    validated = ecb_corpus.read_validated_sentences(ecb_corpus.find_sentences_file(TINY))
-    documents = {d.name: d for d in ecb_corpus.read_corpus(TINY, None, validated)}
+@pytest.fixture(scope="module")
+def tiny(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A tiny corpus in the ECB+ layout (topic folder 1, sentence list at the top)."""
+    root = tmp_path_factory.mktemp("ecb_tiny")
+    shutil.copy(FIXTURE / "ECBplus_coreference_sentences.csv", root)
+    (root / "1").mkdir()
+    for stored, name in ECB_NAMES.items():
+        shutil.copy(FIXTURE / "1" / stored, root / "1" / name)
+    return root
+
+
+def test_reader_keeps_validated_event_mentions_and_their_chains(tiny):
+    validated = ecb_corpus.read_validated_sentences(ecb_corpus.find_sentences_file(tiny))
+    documents = {d.name: d for d in ecb_corpus.read_corpus(tiny, None, validated)}
     first = documents["1_1ecb.xml"]
     assert first.subtopic == "1ecb" and documents["1_1ecbplus.xml"].subtopic == "1ecbplus"
     assert len(first.mentions) == 3  # sentence 2 ("slept") is not validated
@@ -38,14 +54,14 @@ def test_reader_keeps_validated_event_mentions_and_their_chains():
     assert second.mentions[0].chain == "1_1ecbplus.xml:7"
 
 
-def test_without_validated_sentences_every_mention_is_kept():
-    documents = {d.name: d for d in ecb_corpus.read_corpus(TINY, {"1"}, None)}
+def test_without_validated_sentences_every_mention_is_kept(tiny):
+    documents = {d.name: d for d in ecb_corpus.read_corpus(tiny, {"1"}, None)}
     assert len(documents["1_1ecb.xml"].mentions) == 4
 
 
-def test_features_link_the_same_event_in_other_words(nlp):
+def test_features_link_the_same_event_in_other_words(tiny, nlp):
     ecb_features = _load("ecb_features")
-    documents = ecb_corpus.read_corpus(TINY, None, None)
+    documents = ecb_corpus.read_corpus(tiny, None, None)
     parsed = ecb_features.parse_documents(documents)
     entity_of_mention: dict = {}
     analysis, gold = ecb_features.to_analysis(documents[0], parsed, entity_of_mention)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import shutil
 import sys
 from pathlib import Path
 
@@ -14,12 +15,22 @@ pytest.importorskip("snowballstemmer")
 
 import tls  # noqa: E402
 
-DATA = Path(__file__).parent / "fixtures" / "tls"
+FIXTURE = Path(__file__).parent / "fixtures" / "tls" / "TinyCrisis_wire"
 
 
-def test_reads_the_news_tls_format() -> None:
-    topic = DATA / "TinyCrisis_wire"
-    assert tls.topic_dirs(DATA) == [topic]
+@pytest.fixture()
+def data(tmp_path: Path) -> Path:
+    """The made-up topic laid out in the news-tls format (its gold file is stored under a
+    neutral name so that it is never mistaken for Timeline17 data)."""
+    topic = tmp_path / "data" / "TinyCrisis_wire"
+    shutil.copytree(FIXTURE, topic)
+    (topic / "gold-timelines.jsonl.in").rename(topic / "timelines.jsonl")
+    return topic.parent
+
+
+def test_reads_the_news_tls_format(data: Path) -> None:
+    topic = data / "TinyCrisis_wire"
+    assert tls.topic_dirs(data) == [topic]
     articles = tls.read_articles(topic)
     assert [a.published.isoformat() for a in articles][:2] == ["2016-03-28", "2016-03-29"]
     assert articles[0].outlet == "wire"
@@ -28,8 +39,10 @@ def test_reads_the_news_tls_format() -> None:
     assert tls.read_keywords(topic) == ["tiny", "crisis"]
 
 
-def test_harness_prints_scores_as_json(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    assert tls.main([str(DATA), "--cache", str(tmp_path)]) == 0
+def test_harness_prints_scores_as_json(
+    data: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert tls.main([str(data), "--cache", str(tmp_path / "cache")]) == 0
     lines = capsys.readouterr().out.strip().splitlines()
     summary = json.loads(lines[-1])
     assert summary["timelines"] == 1
