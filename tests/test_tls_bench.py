@@ -24,7 +24,7 @@ def data(tmp_path: Path) -> Path:
     neutral name so that it is never mistaken for Timeline17 data)."""
     topic = tmp_path / "data" / "TinyCrisis_wire"
     shutil.copytree(FIXTURE, topic)
-    (topic / "gold-timelines.jsonl.in").rename(topic / "timelines.jsonl")
+    (topic / "gold.jsonl.in").rename(topic / "timelines.jsonl")
     return topic.parent
 
 
