@@ -3,31 +3,24 @@ makes no network request and runs no injected script."""
 
 from __future__ import annotations
 
-import importlib.util
 from pathlib import Path
 
 import pytest
 
 from storyline.export import write_all
 
+from fixtures.export import sample_timeline
+
 CHROMIUM = Path("/usr/bin/chromium")
 pytestmark = pytest.mark.skipif(not CHROMIUM.exists(), reason="needs Debian's chromium at /usr/bin/chromium")
 sync_api = pytest.importorskip("playwright.sync_api", reason="needs the playwright package")
-
-
-def _load_sample():
-    path = Path(__file__).parent / "fixtures" / "export" / "sample_timeline.py"
-    spec = importlib.util.spec_from_file_location("export_sample_timeline", path)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
 
 
 @pytest.fixture(scope="module")
 def report(tmp_path_factory: pytest.TempPathFactory) -> Path:
     outdir = tmp_path_factory.mktemp("browser")
     run_report = {"counts": {"in": 3, "stored": 3, "rejected": 0, "duplicates": 0}}
-    return write_all(_load_sample().build_timeline(), run_report, outdir)["report.html"]
+    return write_all(sample_timeline.build_timeline(), run_report, outdir)["report.html"]
 
 
 def test_report_renders_offline_in_chromium(report: Path) -> None:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import importlib.util
 import re
 from pathlib import Path
 
@@ -11,16 +10,10 @@ import pytest
 
 from storyline.export import timeline_to_dict
 
+from fixtures.export import sample_timeline
+
 ROOT = Path(__file__).resolve().parent.parent
 CANDIDATES = (ROOT / "README.md",)
-
-
-def _load_sample():
-    path = Path(__file__).parent / "fixtures" / "export" / "sample_timeline.py"
-    spec = importlib.util.spec_from_file_location("export_sample_timeline", path)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
 
 
 def _keys(value: object) -> set[str]:
@@ -39,7 +32,7 @@ def _contract_doc() -> str:
 
 
 def test_every_emitted_field_is_documented() -> None:
-    contract = timeline_to_dict(_load_sample().build_timeline(), generated=dt.datetime(2026, 1, 1))
+    contract = timeline_to_dict(sample_timeline.build_timeline(), generated=dt.datetime(2026, 1, 1))
     doc = _contract_doc()
     missing = sorted(key for key in _keys(contract) if not re.search(rf"[`.\"]{re.escape(key)}[`\",]", doc))
     assert not missing, f"fields emitted but not documented: {missing}"

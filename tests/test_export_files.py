@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import csv
-import importlib.util
 import io
 import json
 from pathlib import Path
@@ -14,6 +13,8 @@ from storyline.export import timeline_to_dict, write_all
 from storyline.export.csv_export import COLUMNS, events_csv
 from storyline.export.timelinejs import timelinejs
 
+from fixtures.export import sample_timeline
+
 RUN_REPORT = {
     "version": "0.1.0",
     "counts": {"in": 5, "stored": 3, "rejected": 1, "duplicates": 1},
@@ -23,15 +24,7 @@ RUN_REPORT = {
 }
 
 
-def _load_sample():
-    path = Path(__file__).parent / "fixtures" / "export" / "sample_timeline.py"
-    spec = importlib.util.spec_from_file_location("export_sample_timeline", path)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-SAMPLE = _load_sample()
+SAMPLE = sample_timeline
 
 
 @pytest.fixture(scope="module")

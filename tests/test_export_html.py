@@ -4,14 +4,15 @@ from __future__ import annotations
 
 import base64
 import hashlib
-import importlib.util
 import re
-from pathlib import Path
 
 import pytest
 
 from storyline.export import timeline_to_dict
 from storyline.export.html_report import render_report, safe_json
+
+from fixtures.export import sample_timeline
+
 
 RUN_REPORT = {
     "version": "0.1.0",
@@ -24,17 +25,9 @@ RUN_REPORT = {
 }
 
 
-def _load_sample():
-    path = Path(__file__).parent / "fixtures" / "export" / "sample_timeline.py"
-    spec = importlib.util.spec_from_file_location("export_sample_timeline", path)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
 @pytest.fixture(scope="module")
 def page() -> str:
-    contract = timeline_to_dict(_load_sample().build_timeline())
+    contract = timeline_to_dict(sample_timeline.build_timeline())
     return render_report(contract, RUN_REPORT, "Report <script>alert('t')</script>")
 
 
@@ -110,13 +103,13 @@ def test_run_summary_and_filters(page: str) -> None:
 
 
 def test_report_tolerates_a_sparse_run_report() -> None:
-    contract = timeline_to_dict(_load_sample().build_timeline())
+    contract = timeline_to_dict(sample_timeline.build_timeline())
     page = render_report(contract, {}, "t")
     assert "No counts were reported." in page and "Not reported." in page
 
 
 def test_report_shows_pipeline_run_report_lists_and_total() -> None:
-    contract = timeline_to_dict(_load_sample().build_timeline())
+    contract = timeline_to_dict(sample_timeline.build_timeline())
     run_report = {
         "counts": {"in": 3, "stored": 2, "rejected": 0, "duplicates": 1, "events": 7},
         "duplicates": [{"source": "copy.txt", "duplicate_of": "<b>a.txt</b>"}],

@@ -4,27 +4,13 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-import importlib.util
-import sys
-from pathlib import Path
 
 import pytest
 
 from storyline.link import blocking, dates, features, link_events
 from storyline.model import Article, ArticleAnalysis, DateValue, EventMention
 
-FIXTURE = Path(__file__).parent / "fixtures" / "link" / "seed_like.py"
-
-
-def _load_seed_like():
-    spec = importlib.util.spec_from_file_location("seed_like", FIXTURE)
-    module = importlib.util.module_from_spec(spec)
-    sys.modules["seed_like"] = module
-    spec.loader.exec_module(module)
-    return module
-
-
-seed_like = _load_seed_like()
+from fixtures.link import seed_like
 
 
 @pytest.fixture(scope="module")

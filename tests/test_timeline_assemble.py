@@ -3,9 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import importlib.util
-import sys
-from pathlib import Path
 
 import pytest
 
@@ -15,18 +12,7 @@ from storyline.timeline import assemble, compare_figures
 from storyline.timeline.dating import choose_date
 from storyline.timeline.figures import figure_conflicts
 
-FIXTURE = Path(__file__).parent / "fixtures" / "link" / "seed_like.py"
-
-
-def _load_seed_like():
-    spec = importlib.util.spec_from_file_location("seed_like", FIXTURE)
-    module = importlib.util.module_from_spec(spec)
-    sys.modules["seed_like"] = module
-    spec.loader.exec_module(module)
-    return module
-
-
-seed_like = _load_seed_like()
+from fixtures.link import seed_like
 
 
 def _mention(article: str, value: str | None, precision: str = "day", approximate: bool = False) -> EventMention:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-import importlib.util
 import json
 from pathlib import Path
 
@@ -19,20 +18,14 @@ from storyline.timeline.query import TimelineQuery, date_bounds, filter_events, 
 from storyline.timeline.rank import DateMention, rank_dates
 from storyline.timeline.summarise import Summariser, content_words, cosine
 
+from fixtures.export import sample_timeline
+
 GENERATED = dt.datetime(2026, 1, 2, 3, 4, 5, tzinfo=dt.UTC)
-
-
-def _load_sample():
-    path = Path(__file__).parent / "fixtures" / "export" / "sample_timeline.py"
-    spec = importlib.util.spec_from_file_location("tls_sample_timeline", path)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
 
 
 @pytest.fixture(scope="module")
 def timeline() -> Timeline:
-    return _load_sample().build_timeline()
+    return sample_timeline.build_timeline()
 
 
 def _ids(timeline: Timeline) -> list[str]:
