@@ -6,12 +6,12 @@ interval it covers (date-range filters) and a human-readable label (CSV, HTML).
 
 from __future__ import annotations
 
-import calendar
 import logging
 import re
 from dataclasses import dataclass
 
 from storyline.export.formatting import labels
+from storyline.time.values import interval
 
 LOGGER = logging.getLogger(__name__)
 
@@ -60,17 +60,8 @@ def _bounded(text: str | None, low: int, high: int) -> int | None:
 
 def date_interval(value: str | None) -> tuple[str, str] | None:
     """The first and last ISO day that a date value covers, e.g. ``2016-03`` -> 2016-03-01..31."""
-    parts = parse_date_value(value)
-    if parts is None:
-        return None
-    if parts.month is None:
-        last_year = parts.year + parts.span_years - 1
-        return f"{parts.year:04d}-01-01", f"{last_year:04d}-12-31"
-    if parts.day is None:
-        last_day = calendar.monthrange(parts.year, parts.month)[1]
-        return f"{parts.year:04d}-{parts.month:02d}-01", f"{parts.year:04d}-{parts.month:02d}-{last_day:02d}"
-    day = f"{parts.year:04d}-{parts.month:02d}-{parts.day:02d}"
-    return day, day
+    days = interval(value) if value else None
+    return None if days is None else (days[0].isoformat(), days[1].isoformat())
 
 
 def date_label(value: str | None, approximate: bool = False) -> str:

@@ -9,7 +9,6 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import logging
-import re
 
 from storyline.link import settings
 from storyline.time.values import interval
@@ -19,16 +18,9 @@ LOGGER = logging.getLogger(__name__)
 
 Interval = tuple[int, int]  # inclusive proleptic-Gregorian ordinals (first day, last day)
 
-# Decades and centuries written with placeholder digits ("201X", "20XX") name the same span as
-# their TIMEX3 forms "201" and "20".
-_PLACEHOLDER_PERIOD = re.compile(r"^(\d{2,3})X+$")
-
-
 @functools.lru_cache(maxsize=65_536)
 def value_interval(value: str) -> Interval | None:
     """Day interval covered by a TIMEX3 date value, or None when it names no calendar span."""
-    if match := _PLACEHOLDER_PERIOD.match(value):
-        value = match[1]
     try:
         days = interval(value)
     except ValueError:

@@ -110,8 +110,15 @@ def precision(value: str) -> str | None:
     return "year"
 
 
+# Decades and centuries written with placeholder digits ("201X", "20XX") name the same span as
+# their TIMEX3 forms "201" and "20".
+_PLACEHOLDER_PERIOD_RE = re.compile(r"^(\d{2,3})X+$")
+
+
 def interval(value: str) -> tuple[dt.date, dt.date] | None:
     """First and last calendar day a date value covers, or None (durations, underspecified, refs)."""
+    if placeholder := _PLACEHOLDER_PERIOD_RE.match(value):
+        value = placeholder[1]
     if not is_valid(value) or "X" in value or value in REFERENCE_VALUES or value.startswith("P"):
         return None
     fiscal = _FISCAL_RE.match(value)
