@@ -11,8 +11,8 @@ import functools
 import logging
 
 from storyline.link import settings
-from storyline.time.values import interval
 from storyline.model import DateValue
+from storyline.time.values import interval
 
 LOGGER = logging.getLogger(__name__)
 
