@@ -315,6 +315,10 @@ NARRATIVE_CASES = [
     ("Jets struck Raqqa on Saturday. Twelve civilians were killed.", "kill", "2016-03-26", False),
     ("Jets struck Raqqa on Saturday. Talks continued.\n\nRebels captured Aleppo.", "capture", None, False),
     ("ISIS captured Palmyra in May 2015. The group killed dozens of residents.", "kill", "2015-05", True),
+    ("ISIS captured Palmyra in May 2015. It killed dozens of residents.", "kill", "2015-05", True),
+    ("ISIS captured Palmyra in May 2015. ISIS killed dozens of residents.", "kill", "2015-05", True),
+    # a flashback does not carry on to an event with new participants: the present resumes
+    ("ISIS captured Palmyra in May 2015. Rebel leaders rejected the offer.", "reject", None, False),
     ("Jets struck Raqqa on Saturday. Rebels had captured Aleppo.", "capture", None, True),
     ("Jets struck Raqqa on Saturday. Rebels will attack Aleppo.", "attack", None, False),
     ("Jets struck Raqqa on Saturday. Rebels once seized Aleppo.", "seize", None, False),

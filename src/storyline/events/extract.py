@@ -130,6 +130,13 @@ def _date_by_narrative(view: DocumentView, drafts: list[_Draft], by_clause: dict
             continue
         paragraph = paragraph_of[view.segment_of_token[position]]
         reference = last if settings.NARRATIVE_ACROSS_PARAGRAPHS else last_in_paragraph.get(paragraph)
+        if reference is not None and reference.date is not None and not timing.is_recent(reference.date, published):
+            # A flashback ("recaptured the city last March") only goes on for events that share a
+            # participant with it or refer back to one ("the group", "it"); the story's present
+            # resumes otherwise.
+            origin = next(i for i, dating in reversed(points) if dating is reference)
+            if not (timing.share_participant(view, origin, position) or timing.has_anaphoric_subject(draft.trigger)):
+                reference = None
         draft.dating = timing.narrative_dating(view, draft.trigger, reference, lead_is_news)
 
 

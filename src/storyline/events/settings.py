@@ -41,6 +41,12 @@ DATE_SHARING_TYPES: Final[frozenset[str]] = frozenset({"CAPTURE", "WITHDRAW"})
 NARRATIVE_CLAUSE_DEPS: Final[frozenset[str]] = frozenset({"ROOT", "ccomp", "conj"})
 # Whether a date taken from the narrative's reference time is flagged approximate.
 NARRATIVE_DATE_APPROXIMATE: Final[bool] = True
+# Entity types that count as a shared participant when a background reference time is carried on
+# to a later event (nationalities and bare countries are too common to tie two sentences).
+PARTICIPANT_TYPES: Final[frozenset[str]] = frozenset({"PERSON", "ORG", "GROUP"})
+# Subjects that refer back to an earlier participant and so continue a flashback.
+ANAPHORIC_PRONOUNS: Final[frozenset[str]] = frozenset({"it", "they", "he", "she", "its"})
+ANAPHORIC_DETERMINERS: Final[frozenset[str]] = frozenset({"the", "this", "that", "these", "those"})
 # Whether the reference time may come from an earlier paragraph (else only from the same one).
 NARRATIVE_ACROSS_PARAGRAPHS: Final[bool] = False
 # Whether undated simple-past events take the narrative's reference time at all (off: the dating

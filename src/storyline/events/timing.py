@@ -208,6 +208,37 @@ def is_recent(date: DateValue, published: dt.date | None) -> bool:
     return before is not None and -1 <= before < settings.BACKGROUND_DAYS and date.precision in ("day", "time")
 
 
+def share_participant(view: DocumentView, first: int, second: int) -> bool:
+    """Whether the sentences of two tokens name a common actor (same canonical key) or place."""
+    def participants(index: int) -> set[str]:
+        segment = view.segments[view.segment_of_token[index]]
+        found: set[str] = set()
+        for i in range(segment.start, segment.end):
+            entity = view.entity_of_token.get(i)
+            if entity is not None and entity.type in settings.PARTICIPANT_TYPES:
+                found.add(f"entity:{entity.key}")
+            place = view.place_of_token.get(i)
+            if place is not None and place.place is not None:
+                found.add(f"place:{place.place.geonameid or place.place.name}")
+        return found
+
+    return bool(participants(first) & participants(second))
+
+
+def has_anaphoric_subject(trigger: Trigger) -> bool:
+    """Whether the trigger's clause has a subject that refers back: a third-person pronoun ("it",
+    "they") or a definite description without a name ("the group", "these fighters")."""
+    verb = climb_clause(trigger.anchor) if trigger.anchor.pos_ not in ("VERB", "AUX") else trigger.anchor
+    for child in verb.children:
+        if child.dep_ not in ("nsubj", "nsubjpass"):
+            continue
+        if child.tag_ == "PRP":
+            return child.lower_ in settings.ANAPHORIC_PRONOUNS
+        determiners = {c.lower_ for c in child.children if c.dep_ == "det"}
+        return child.pos_ == "NOUN" and bool(determiners & settings.ANAPHORIC_DETERMINERS)
+    return False
+
+
 def climb_clause(token: Token) -> Token:
     """From a verb up through open complements ("tried to recapture") to the clause holding it."""
     current = token
