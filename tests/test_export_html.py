@@ -123,8 +123,9 @@ def test_report_shows_pipeline_run_report_lists_and_total() -> None:
 
 def test_claims_and_figures_link_to_their_quoted_sentence(page: str) -> None:
     source_ids = set(re.findall(r'<figure class="source[^"]*" id="([^"]+)"', page))
+    event_ids = set(re.findall(r'<article class="event[^"]*" id="([^"]+)"', page))
     links = re.findall(r'<a href="#(event-[^"]+)">', page)
-    assert links and set(links) <= source_ids
+    assert links and set(links) <= source_ids | event_ids
     # the SOHR figure links to the sentence that gives it (E3's second source card)
     assert '<a href="#event-E3-s1"><b>about 400</b></a>' in page
     assert re.search(r'says <a href="#event-E3-s3">at least 300 &lt;script&gt;', page)

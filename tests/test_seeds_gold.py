@@ -161,3 +161,20 @@ def test_provenance_spans(seed_run):
         for figure in event["figures"]:
             assert figure["article_id"] in text_of
     json.dumps(data)  # the contract is plain JSON
+
+
+def test_figures_of_different_events_are_explained_not_conflicts(gold_events, seed_run):
+    """E3's ~400 killed (SOHR) and E2's over 100 militants (Russian defence ministry) count different
+    things on different days: listed as a figure note on both events, never as a conflict."""
+    from storyline.export.html_report import render_report
+
+    _, _, data = seed_run
+    (_, e2), (_, e3) = gold_events["E2"], gold_events["E3"]
+    for event, other in ((e2, e3), (e3, e2)):
+        assert not [c for c in event["conflicts"] if c["about"].startswith("figure")]
+        notes = [n for n in event["figure_notes"] if n["other_event"] == other["id"]]
+        assert len(notes) == 1 and notes[0]["relation"] == "different_events"
+        assert {notes[0]["figure"]["value"], notes[0]["other_figure"]["value"]} == {100, 400}
+        assert "2016-03-26 vs 2016-03-27" in notes[0]["note"] and "not a conflict" in notes[0]["note"]
+    page = render_report(data, {}, "seeds")
+    assert page.count("Figures of another event") == 2

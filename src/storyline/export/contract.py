@@ -15,6 +15,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from storyline.export import settings
+from storyline.timeline.compare import CrossEventNote, cross_event_figures
 from storyline.model import (
     Article,
     Attribution,
@@ -40,8 +41,8 @@ def timeline_to_dict(timeline: Timeline, *, generated: dt.datetime | None = None
     """
     articles = {article.id: article for article in timeline.articles}
     place_ids = _PlaceIds(timeline)
-    builder = _EventBuilder(articles, timeline, place_ids)
     everything = (*timeline.events, *timeline.undated)
+    builder = _EventBuilder(articles, timeline, place_ids, cross_event_figures(everything))
     dated = sorted((event for event in everything if event.date is not None), key=_event_sort_key)
     events = [builder.event(event) for event in dated]
     undated = [builder.event(event) for event in everything if event.date is None]
@@ -160,8 +161,14 @@ def _place_entity_id(place: Place) -> str:
 class _EventBuilder:
     """Turns Event records into contract dicts, slicing quotes from the articles."""
 
-    def __init__(self, articles: dict[str, Article], timeline: Timeline, place_ids: _PlaceIds) -> None:
+    def __init__(
+        self, articles: dict[str, Article], timeline: Timeline, place_ids: _PlaceIds, notes: Iterable[CrossEventNote]
+    ) -> None:
         self._articles = articles
+        self._notes: dict[str, list[CrossEventNote]] = {}
+        for note in notes:
+            self._notes.setdefault(note.first_event, []).append(note)
+            self._notes.setdefault(note.second_event, []).append(note)
         self._entity_names = {entity.id: entity.name for entity in timeline.entities}
         self._place_ids = place_ids
         self._unknown_articles: set[str] = set()
@@ -186,6 +193,7 @@ class _EventBuilder:
             "sources": sources,
             "outlets": outlets,
             "conflicts": [self._conflict(conflict) for conflict in event.conflicts],
+            "figure_notes": [self._figure_note(event.id, note) for note in self._notes.get(event.id, ())],
             "confidence": round(float(event.confidence), settings.CONFIDENCE_DECIMALS),
             "story": event.story,
         }
@@ -250,6 +258,19 @@ class _EventBuilder:
             "quote": self._slice(figure.article_id, figure.start, figure.end, figure.text),
             "char_start": figure.start,
             "char_end": figure.end,
+        }
+
+    def _figure_note(self, event_id: str, note: CrossEventNote) -> dict[str, Any]:
+        """A figure of this event next to a comparable one of a nearby event, and why they differ."""
+        own, other, other_event = (
+            (note.first, note.second, note.second_event) if note.first_event == event_id
+            else (note.second, note.first, note.first_event))
+        return {
+            "other_event": other_event,
+            "figure": self._figure(own),
+            "other_figure": self._figure(other),
+            "relation": "different_events",
+            "note": note.note,
         }
 
     def _conflict(self, conflict: Conflict) -> dict[str, Any]:

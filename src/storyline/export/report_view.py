@@ -49,7 +49,7 @@ def _event(event: dict[str, Any], articles: dict[str, Any], entities: dict[str, 
     interval = date_interval(date.get("value")) if date else None
     place = entities.get(event.get("place") or "") or {}
     conflict_topics = {conflict["about"] for conflict in event["conflicts"]}
-    anchor = "event-" + "".join(ch if ch.isalnum() else "-" for ch in event["id"])
+    anchor = _event_anchor(event["id"])
     sources = [
         _source(source, articles, f"{anchor}-s{index}") for index, source in enumerate(event["sources"])
     ]
@@ -86,7 +86,15 @@ def _event(event: dict[str, Any], articles: dict[str, Any], entities: dict[str, 
         "source_groups": _source_groups(sources),
         "figure_table": _figure_table(event, sources, conflict_topics),
         "conflicts": [_conflict(conflict, sources) for conflict in event["conflicts"]],
+        "figure_notes": [
+            {"note": note["note"], "other_anchor": _event_anchor(note["other_event"])}
+            for note in event.get("figure_notes", [])
+        ],
     }
+
+
+def _event_anchor(event_id: str) -> str:
+    return "event-" + "".join(ch if ch.isalnum() else "-" for ch in event_id)
 
 
 def _source_groups(sources: list[dict[str, Any]]) -> list[dict[str, Any]]:

@@ -9,12 +9,16 @@ belong to different events ("around 400 killed" on 2016-03-27 vs "over 100 milit
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
+from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 from storyline.model import Event, Figure, Timeline
-from storyline.timeline.figures import FigureComparison, compare_figures, measure
+from storyline.time.values import interval
+from storyline.timeline import settings
+from storyline.timeline.figures import FigureComparison, compare_figures, describe, measure
 
 LOGGER = logging.getLogger(__name__)
 
@@ -62,23 +66,50 @@ def compare_sources(event: Event, timeline: Timeline) -> SourceComparison:
 
 
 def cross_event_figures(events: Sequence[Event]) -> list[CrossEventNote]:
-    """Figures of the same measure in different events of one story, with why they differ."""
+    """Figures of the same measure in different events of one story, with why they differ.
+
+    Only events within ``CROSS_EVENT_DAYS`` of each other are paired (further apart, nobody reads
+    them as competing counts), so the cost stays near-linear in the number of events.
+    """
+    groups: dict[tuple[str, str], list[tuple[dt.date, Event, Figure]]] = defaultdict(list)
+    for event in events:
+        span = interval(event.date.value) if event.date is not None else None
+        if event.story is None or span is None:
+            continue
+        for figure in event.figures:
+            groups[(event.story, measure(figure))].append((span[0], event, figure))
+    window = dt.timedelta(days=settings.CROSS_EVENT_DAYS)
     notes = []
-    for index, first_event in enumerate(events):
-        for second_event in events[index + 1 :]:
-            if first_event.story is None or first_event.story != second_event.story:
-                continue
-            for first in first_event.figures:
-                for second in second_event.figures:
-                    if measure(first) != measure(second):
-                        continue
-                    when = (
-                        first_event.date.value if first_event.date else "undated",
-                        second_event.date.value if second_event.date else "undated",
-                    )
-                    detail = compare_figures(first, second).note
-                    notes.append(CrossEventNote(
-                        first_event.id, second_event.id, first, second,
-                        f"different events ({when[0]} vs {when[1]}): not a conflict; {detail}",
-                    ))
+    for members in groups.values():
+        members.sort(key=lambda member: (member[0], member[1].id))
+        for index, (day, first_event, first) in enumerate(members):
+            for later_day, second_event, second in members[index + 1 :]:
+                if later_day - day > window:
+                    break
+                if second_event.id == first_event.id or not _different_sources(first, second):
+                    continue
+                notes.append(CrossEventNote(
+                    first_event.id, second_event.id, first, second, _explain(first_event, first, second_event, second),
+                ))
     return notes
+
+
+def _explain(first_event: Event, first: Figure, second_event: Event, second: Figure) -> str:
+    """Why two figures of different events are not a conflict, naming who gave each and when."""
+    when = (first_event.date.value, second_event.date.value)  # type: ignore[union-attr]
+    what = "on different days" if when[0] != when[1] else "on the same day"
+    return (
+        f"different events ({when[0]} vs {when[1]}): not a conflict; "
+        f"{describe(first)}, is about the {first_event.type.lower()} of {when[0]}; "
+        f"{describe(second)}, is about the {second_event.type.lower()} of {when[1]}; "
+        f"they count different things {what}"
+    )
+
+
+def _different_sources(first: Figure, second: Figure) -> bool:
+    """Two figures given by different articles or attributed to different sources."""
+    if first.article_id != second.article_id:
+        return True
+    source = (first.attributed_to.source if first.attributed_to else None,
+              second.attributed_to.source if second.attributed_to else None)
+    return source[0] != source[1]

@@ -71,7 +71,7 @@ def _ancestors(population: str) -> list[str]:
     return chain
 
 
-def _describe(figure: Figure) -> str:
+def describe(figure: Figure) -> str:
     """The figure as a source states it, with who it is attributed to."""
     source = figure.attributed_to.source if figure.attributed_to else None
     return f"{figure.text} ({figure.what})" + (f", according to {source}" if source else "")
@@ -87,7 +87,7 @@ def compare_figures(first: Figure, second: Figure) -> FigureComparison:
     if a_population == b_population:
         if a_low <= b_high and b_low <= a_high:
             return FigureComparison("agree", f"both allow {max(a_low, b_low):g}-{min(a_high, b_high):g}")
-        return FigureComparison("conflict", f"{_describe(first)} vs {_describe(second)}")
+        return FigureComparison("conflict", f"{describe(first)} vs {describe(second)}")
     if b_population in _ancestors(a_population):
         part_low, whole_high, part, whole = a_low, b_high, first, second
     elif a_population in _ancestors(b_population):
@@ -95,8 +95,8 @@ def compare_figures(first: Figure, second: Figure) -> FigureComparison:
     else:
         return FigureComparison("different-things", f"{a_population} vs {b_population}")
     if part_low > whole_high:
-        return FigureComparison("conflict", f"part {_describe(part)} exceeds whole {_describe(whole)}")
-    return FigureComparison("compatible", f"{_describe(part)} is a part of {_describe(whole)}")
+        return FigureComparison("conflict", f"part {describe(part)} exceeds whole {describe(whole)}")
+    return FigureComparison("compatible", f"{describe(part)} is a part of {describe(whole)}")
 
 
 def _source_of(figure: Figure) -> tuple[str, str]:
@@ -121,6 +121,6 @@ def figure_conflicts(figures: Sequence[Figure]) -> list[Conflict]:
     conflicts = []
     for about, involved in sorted(clashes.items()):
         ordered = sorted(involved, key=lambda f: (f.article_id, f.start))
-        claims = tuple((f.article_id, _describe(f)) for f in ordered)
+        claims = tuple((f.article_id, describe(f)) for f in ordered)
         conflicts.append(Conflict(about=about, claims=claims, note="; ".join(notes[about])))
     return conflicts

@@ -9,6 +9,9 @@ from typing import Final
 APPROX_SPREAD: Final[float] = 0.2
 # Spread around a bare figure: outlets round, so "20" and "21" are not a conflict.
 EXACT_SPREAD: Final[float] = 0.05
+# Figures of the same measure in different events of one story are explained side by side ("not a
+# conflict: different events") when the events are at most this many days apart.
+CROSS_EVENT_DAYS: Final[int] = 7
 
 # --- titles and summaries ---------------------------------------------------------------------
 TITLE_MAX_WORDS: Final[int] = 12
