@@ -1,7 +1,8 @@
 """Short titles and extractive summaries of events, from their mentions' own words.
 
 Title: agent + trigger + patient (or "in" place), e.g. "Syrian forces recaptured Palmyra"; when
-a mention has no agent, the trigger's sentence trimmed around the trigger. Summary: the best
+a mention has no agent, or neither a patient nor a place to complete the clause ("Army
+inflicted"), the trigger's sentence trimmed around the trigger. Summary: the best
 source sentence (informative, neither a fragment nor a wall of text).
 """
 
@@ -61,7 +62,7 @@ def title_of(
     agent, patient, origin = named(AGENT_ROLES), named(PATIENT_ROLES), named(SOURCE_ROLES)
     # places keep the article's own name ("Palmyra"), which readers know better than the gazetteer's
     place = _clean(mention.place.text) if mention.place is not None else None
-    if agent:
+    if agent and (patient or place):
         words = [agent, trigger]
         if patient:
             words.append(patient)
@@ -93,7 +94,7 @@ def _trim_around(sentence: str, trigger: str) -> str:
     else:
         start = max(0, min(position - settings.TITLE_MAX_WORDS // 3, len(words) - settings.TITLE_MAX_WORDS))
     piece = " ".join(words[start : start + settings.TITLE_MAX_WORDS])
-    return ("…" if start else "") + piece + "…"
+    return ("…" if start else "") + piece + ("…" if start + settings.TITLE_MAX_WORDS < len(words) else "")
 
 
 def _informativeness(mention: EventMention, sentence: str) -> tuple[float, ...]:
