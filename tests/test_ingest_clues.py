@@ -8,6 +8,8 @@ import pytest
 
 from storyline.ingest.clues import Credit, credits, dateline_outlet, split_headline
 from storyline.ingest.dates import find_text_date, parse_date_value
+from storyline.ingest.draft import Draft
+from storyline.ingest.finalise import finalise
 from storyline.ingest.identity import normalise_url
 from storyline.ingest.outlets import display_outlet, outlet_from_url
 
@@ -134,3 +136,19 @@ def test_normalise_url() -> None:
     )
     assert normalise_url("http://example.org/a/b") == normalise_url("https://m.example.org/a/b/")
     assert normalise_url("http://example.org/a?id=1") != normalise_url("http://example.org/a?id=2")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Published July 27 2016 Rebels took the hill.", dt.date(2016, 7, 27)),
+        ("Wed 01 Oct 2014 at 1459 Rebels took the hill.", dt.date(2014, 10, 1)),
+        ("Date of publication 7 July 2016 Rebels took the hill.", dt.date(2016, 7, 7)),
+        # not a date line: a headline comes first, so the metadata date stays
+        ("Rebels take hill Monitor AFP, 2 February 2015 Rebels took the hill.", dt.date(2016, 1, 5)),
+    ],
+)
+def test_date_line_opening_the_text_beats_a_metadata_date(text: str, expected: dt.date) -> None:
+    draft = Draft(text=text, published=dt.date(2016, 1, 5), published_source="metadata", source="x.csv#1")
+    article = finalise(draft)
+    assert article.published == expected

@@ -278,7 +278,10 @@ def test_fakes_sample_reads_fast_with_dates_and_outlet_names() -> None:
     rejected = [r for r in records if isinstance(r, Rejection)]
     assert len(found) + len(rejected) == 726
     assert len(found) >= 720
-    assert all(a.published is not None and a.published_source == "metadata" for a in found)
+    assert all(a.published is not None and a.published_source in ("metadata", "text") for a in found)
+    # a date line opening the text ("Published July 27 2016") beats the dataset's date column
+    overridden = [a for a in found if a.published_source == "text"]
+    assert overridden and all(any(n.startswith("date in input (metadata):") for n in a.notes) for a in overridden)
     first = found[0]
     assert first.title == "Syria attack symptoms consistent with nerve agent use WHO"
     assert first.published == dt.date(2017, 4, 5)  # "4/5/2017" is month first
@@ -321,11 +324,14 @@ def test_text_date_used_when_no_metadata_and_noted_when_it_differs(tmp_path: Pat
         "title,text,date\n"
         "Dated,Published April 24 2017 Rebels shelled the town.,4/17/2017\n"
         "Undated,Published April 24 2017 Rebels shelled the town again.,\n"
+        "Inside,\"Rebels shelled the town, a report of April 24, 2017 said.\",4/17/2017\n"
     )
-    dated, undated = articles(path)
-    assert (dated.published, dated.published_source) == (dt.date(2017, 4, 17), "metadata")
-    assert "date in text: 2017-04-24" in dated.notes
+    dated, undated, inside = articles(path)
+    # the article's own date line beats the column; the column's date is kept in a note
+    assert (dated.published, dated.published_source) == (dt.date(2017, 4, 24), "text")
+    assert "date in input (metadata): 2017-04-17" in dated.notes
     assert (undated.published, undated.published_source) == (dt.date(2017, 4, 24), "text")
+    assert (inside.published, inside.published_source) == (dt.date(2017, 4, 17), "metadata")
 
 
 def test_html_inside_a_json_field_becomes_text(tmp_path: Path) -> None:

@@ -85,6 +85,16 @@ def find_text_date(text: str) -> tuple[dt.date, int, int] | None:
     return None
 
 
+def is_date_line(text: str, start: int) -> bool:
+    """Whether a text date starting at ``start`` opens the text: nothing before it, or only a
+    publication cue ("Published", "Posted on", "Last updated at"). Such a line is the article's
+    own statement of when it appeared."""
+    prefix = text[:start].strip()
+    if not prefix:
+        return True
+    return len(prefix) <= settings.DATE_LINE_CUE_CHARS and text_patterns()["date_cue_before"].search(prefix) is not None
+
+
 def _date_from_match(match: re.Match[str], months: dict[str, int]) -> dt.date | None:
     groups = match.groupdict()
     try:

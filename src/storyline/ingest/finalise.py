@@ -1,7 +1,8 @@
 """Turns a reader's draft into an Article: manifest and defaults applied, text checked, id set.
 
 Precedence for each field: the manifest (the user's word) > the input's own metadata > what the
-text says (dateline, credit lines, date line) > ``published=`` (the CLI's --published) > unknown.
+text says (dateline, credit lines, date line) > ``published=`` (the CLI's --published) > unknown;
+except that a date line opening the text ("Published July 27 2016 ...") beats a metadata date.
 When the manifest overrides a different outlet or date found in the input, a note keeps it.
 """
 
@@ -13,7 +14,7 @@ import re
 
 from storyline.ingest import settings
 from storyline.ingest.clues import credits, dateline_outlet, split_headline
-from storyline.ingest.dates import find_text_date
+from storyline.ingest.dates import find_text_date, is_date_line
 from storyline.ingest.draft import Draft
 from storyline.ingest.identity import article_id
 from storyline.ingest.manifest import Manifest, ManifestEntry
@@ -92,7 +93,13 @@ def _published(
     if own is None and found is not None:
         own, source = found[0], "text"
     elif own is not None and found is not None and found[0] != own:
-        notes.append(f"date in text: {found[0].isoformat()}")
+        if is_date_line(text, found[1]):
+            # The article's own date line beats a metadata field: dataset columns and page
+            # metadata are often crawl, update or event dates.
+            notes.append(f"date in input ({source}): {own.isoformat()}")
+            own, source = found[0], "text"
+        else:
+            notes.append(f"date in text: {found[0].isoformat()}")
     if entry and entry.published:
         if own and own != entry.published:
             notes.append(f"date in input ({source}): {own.isoformat()}")

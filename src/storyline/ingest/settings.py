@@ -39,6 +39,9 @@ MAX_HEADLINE_WORDS: Final[int] = 30
 DATELINE_SEARCH_CHARS: Final[int] = 250
 # A date is looked for in this many characters before each year found there.
 DATE_WINDOW_CHARS: Final[int] = 40
+# A date opening the text after at most this many characters of cue ("Date of publication") is a
+# date line: the article's own word, preferred to a date from the input's metadata fields.
+DATE_LINE_CUE_CHARS: Final[int] = 30
 # Credit lines ("X contributed to this report") are looked for at the end of a text only.
 CREDIT_SEARCH_CHARS: Final[int] = 600
 # Outlet names taken from a text's dateline are at most this long.
