@@ -174,3 +174,19 @@ def test_events_land_in_the_list_their_date_says() -> None:
     contract = timeline_to_dict(Timeline((article,), (), (undated,), (dated,)))
     assert [e["id"] for e in contract["events"]] == ["D1"]
     assert [e["id"] for e in contract["undated"]] == ["U1"]
+
+
+def test_agreements_and_outlets_that_did_not_report(contract: dict) -> None:
+    events = {event["id"]: event for event in contract["events"]}
+    agreement = events["E3"]["agreements"]
+    # "around 400" (SOHR, Fox) and "at least 300" (a monitor, the wire) can both be true
+    assert [(a["about"], a["verdict"]) for a in agreement] == [("figure:killed", "agree")]
+    assert {agreement[0]["figure"]["value"], agreement[0]["other_figure"]["value"]} == {400, 300}
+    assert agreement[0]["figure"]["quote"] and agreement[0]["other_figure"]["char_end"] > 0
+    # figures of one source are not compared with each other
+    assert events["E2"]["agreements"] == []
+    story_outlets = {o for e in contract["events"] if e["story"] == "palmyra" for o in e["outlets"]}
+    for event in contract["events"]:
+        if event["story"] == "palmyra":
+            assert set(event["not_reported_by"]) == story_outlets - set(event["outlets"])
+    assert any(event["not_reported_by"] for event in contract["events"])

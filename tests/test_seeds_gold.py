@@ -178,3 +178,6 @@ def test_figures_of_different_events_are_explained_not_conflicts(gold_events, se
         assert "2016-03-26 vs 2016-03-27" in notes[0]["note"] and "not a conflict" in notes[0]["note"]
     page = render_report(data, {}, "seeds")
     assert page.count("Figures of another event") == 2
+    # E2 is only in the Fox News article; CNN tells the same story without it
+    assert e2["not_reported_by"] == ["CNN"] and e3["not_reported_by"] == []
+    assert "not reported by CNN (same story)" in page

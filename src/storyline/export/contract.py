@@ -15,7 +15,8 @@ from collections.abc import Iterable
 from typing import Any
 
 from storyline.export import settings
-from storyline.timeline.compare import CrossEventNote, cross_event_figures
+from storyline.timeline.compare import CrossEventNote, compare_sources, cross_event_figures, outlets_by_story
+from storyline.timeline.figures import measure
 from storyline.model import (
     Article,
     Attribution,
@@ -165,6 +166,8 @@ class _EventBuilder:
         self, articles: dict[str, Article], timeline: Timeline, place_ids: _PlaceIds, notes: Iterable[CrossEventNote]
     ) -> None:
         self._articles = articles
+        self._timeline = timeline
+        self._story_outlets = outlets_by_story(timeline)
         self._notes: dict[str, list[CrossEventNote]] = {}
         for note in notes:
             self._notes.setdefault(note.first_event, []).append(note)
@@ -177,6 +180,7 @@ class _EventBuilder:
         """One contract event with its sources, figures and conflicts."""
         sources = [self._source(mention) for mention in event.mentions]
         outlets = sorted({source["outlet"] for source in sources if source["outlet"]})
+        comparison = compare_sources(event, self._timeline, self._story_outlets)
         return {
             "id": event.id,
             "date": _date(event.date),
@@ -193,6 +197,18 @@ class _EventBuilder:
             "sources": sources,
             "outlets": outlets,
             "conflicts": [self._conflict(conflict) for conflict in event.conflicts],
+            "agreements": [
+                {
+                    "about": f"figure:{measure(first)}",
+                    "verdict": verdict.verdict,
+                    "figure": self._figure(first),
+                    "other_figure": self._figure(second),
+                    "note": verdict.note,
+                }
+                for first, second, verdict in comparison.figures
+                if verdict.verdict in settings.AGREEMENT_VERDICTS
+            ],
+            "not_reported_by": list(comparison.not_reported_by),
             "figure_notes": [self._figure_note(event.id, note) for note in self._notes.get(event.id, ())],
             "confidence": round(float(event.confidence), settings.CONFIDENCE_DECIMALS),
             "story": event.story,

@@ -86,6 +86,11 @@ def _event(event: dict[str, Any], articles: dict[str, Any], entities: dict[str, 
         "source_groups": _source_groups(sources),
         "figure_table": _figure_table(event, sources, conflict_topics),
         "conflicts": [_conflict(conflict, sources) for conflict in event["conflicts"]],
+        "not_reported_by": event.get("not_reported_by", []),
+        "agreements": [
+            {"about": item["about"].removeprefix("figure:"), "verdict": item["verdict"], "note": item["note"]}
+            for item in event.get("agreements", [])
+        ],
         "figure_notes": [
             {"note": note["note"], "other_anchor": _event_anchor(note["other_event"])}
             for note in event.get("figure_notes", [])

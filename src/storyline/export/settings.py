@@ -18,6 +18,8 @@ INCLUDE_ARTICLE_TEXT: Final[bool] = True
 """Put each article's full text in ``timeline.json`` so every char span can be checked offline."""
 
 CONFIDENCE_DECIMALS: Final[int] = 3
+# Verdicts of a cross-source figure comparison listed as agreements (conflicts have their own list).
+AGREEMENT_VERDICTS: Final[frozenset[str]] = frozenset({"agree", "compatible"})
 COORD_DECIMALS: Final[int] = 5
 
 CSV_QUOTE_MAX_CHARS: Final[int] = 400

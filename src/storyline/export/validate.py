@@ -50,7 +50,7 @@ def _event_problems(event: dict[str, Any], texts: dict[str, str | None], entity_
     ]
     for item in [*event.get("sources", []), *figures]:
         problems.extend(_span_problems(where, item, texts))
-    for note in event.get("figure_notes", []):
+    for note in [*event.get("figure_notes", []), *event.get("agreements", [])]:
         for item in (note["figure"], note["other_figure"]):
             problems.extend(_span_problems(where, item, texts))
     for conflict in event.get("conflicts", []):

@@ -44,23 +44,37 @@ class CrossEventNote:
     note: str
 
 
-def compare_sources(event: Event, timeline: Timeline) -> SourceComparison:
-    """Outlets that reported the event, story outlets that did not, and figure comparisons."""
+def outlets_by_story(timeline: Timeline) -> dict[str, set[str]]:
+    """The outlets (or article ids when the outlet is unknown) with a mention in each story."""
+    outlet_of = {article.id: article.outlet or article.id for article in timeline.articles}
+    found: dict[str, set[str]] = defaultdict(set)
+    for event in (*timeline.events, *timeline.undated):
+        if event.story is not None:
+            found[event.story].update(outlet_of.get(m.article_id, m.article_id) for m in event.mentions)
+    return found
+
+
+def compare_sources(
+    event: Event, timeline: Timeline, story_outlets: dict[str, set[str]] | None = None
+) -> SourceComparison:
+    """Outlets that reported the event, story outlets that did not, and figure comparisons.
+
+    Pass ``story_outlets`` (from ``outlets_by_story``) when comparing many events of one timeline.
+    """
     outlet_of = {article.id: article.outlet or article.id for article in timeline.articles}
     reported = sorted({outlet_of.get(m.article_id, m.article_id) for m in event.mentions})
-    story_outlets: set[str] = set()
-    for other in (*timeline.events, *timeline.undated):
-        if event.story is not None and other.story == event.story:
-            story_outlets.update(outlet_of.get(m.article_id, m.article_id) for m in other.mentions)
+    if story_outlets is None:
+        story_outlets = outlets_by_story(timeline)
+    in_story = story_outlets.get(event.story, set()) if event.story is not None else set()
     pairs = []
     for index, first in enumerate(event.figures):
         for second in event.figures[index + 1 :]:
-            if first.article_id != second.article_id or first.attributed_to != second.attributed_to:
+            if _different_sources(first, second):
                 pairs.append((first, second, compare_figures(first, second)))
     return SourceComparison(
         event_id=event.id,
         reported_by=tuple(reported),
-        not_reported_by=tuple(sorted(story_outlets - set(reported))),
+        not_reported_by=tuple(sorted(in_story - set(reported))),
         figures=tuple(pairs),
     )
 
