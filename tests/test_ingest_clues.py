@@ -144,7 +144,8 @@ def test_normalise_url() -> None:
         ("Published July 27 2016 Rebels took the hill.", dt.date(2016, 7, 27)),
         ("Wed 01 Oct 2014 at 1459 Rebels took the hill.", dt.date(2014, 10, 1)),
         ("Date of publication 7 July 2016 Rebels took the hill.", dt.date(2016, 7, 7)),
-        # not a date line: a headline comes first, so the metadata date stays
+        ("Car bomb kills six Monitor AFP Monday 17 Mar 2014 Six people were killed.", dt.date(2014, 3, 17)),
+        # not a date line: a headline comes first and the date has no weekday, so the metadata date stays
         ("Rebels take hill Monitor AFP, 2 February 2015 Rebels took the hill.", dt.date(2016, 1, 5)),
     ],
 )

@@ -86,13 +86,15 @@ def find_text_date(text: str) -> tuple[dt.date, int, int] | None:
 
 
 def is_date_line(text: str, start: int) -> bool:
-    """Whether a text date starting at ``start`` opens the text: nothing before it, or only a
-    publication cue ("Published", "Posted on", "Last updated at"). Such a line is the article's
-    own statement of when it appeared."""
+    """Whether the text date ``find_text_date`` found at ``start`` is a date line, the article's
+    own statement of when it appeared: it opens the text, after nothing or only a publication cue
+    ("Published", "Posted on", "Last updated at"), or it is written with its weekday ("Friday 23
+    May 2014") after a headline and credit ("... Monitor AFP Friday 23 May 2014 ...")."""
+    patterns = text_patterns()
     prefix = text[:start].strip()
-    if not prefix:
+    if not prefix or patterns["weekday_start"].match(text, start):
         return True
-    return len(prefix) <= settings.DATE_LINE_CUE_CHARS and text_patterns()["date_cue_before"].search(prefix) is not None
+    return len(prefix) <= settings.DATE_LINE_CUE_CHARS and patterns["date_cue_before"].search(prefix) is not None
 
 
 def _date_from_match(match: re.Match[str], months: dict[str, int]) -> dt.date | None:

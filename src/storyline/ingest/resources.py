@@ -80,6 +80,7 @@ def text_patterns() -> dict[str, Any]:
         ],
         "text_dates": [re.compile(expand(p), flags) for p in data["text_dates"]],
         "date_cue_before": re.compile(data["date_cue_before"], flags),
+        "weekday_start": re.compile(expand("{WEEKDAY}"), flags),
         "date_preposition_before": re.compile(data["date_preposition_before"], flags),
         "mojibake": re.compile(data["mojibake"]),
     }
