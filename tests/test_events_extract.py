@@ -175,7 +175,8 @@ DATING_CASES = [
     ("Rebels attacked Aleppo for three weeks.", "attack", None, False),
     ("Rebels attacked Aleppo every week.", "attack", None, False),
     ("On Saturday, the Observatory said rebels attacked Aleppo.", "attack", "2016-03-26", False),
-    ("Rebels captured Aleppo.", "capture", None, False),
+    # a lead without any time expression reports the day's news (publication day, approximate)
+    ("Rebels captured Aleppo.", "capture", "2016-03-27", False),
 ]
 
 
@@ -278,7 +279,9 @@ def test_misaligned_upstream_records_are_ignored(nlp):
     article = Article(id="t", text=text, published=PUBLISHED)
     bad = [Timex(500, 510, "nowhere", "DATE", "2016-01-01")]
     events = extract(nlp(text), article, bad, [], [])
-    assert [e.trigger for e in events] == ["recapture"] and events[0].date is None
+    assert [e.trigger for e in events] == ["recapture"]
+    # the misaligned timex is not used; the lead, left without a time expression, is the day's news
+    assert (events[0].date.value, events[0].date.approximate) == (PUBLISHED.isoformat(), True)
 
 
 def test_reported_control_change_shares_the_days_date_but_narration_does_not(nlp):

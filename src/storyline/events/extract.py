@@ -113,10 +113,16 @@ def _date_by_narrative(view: DocumentView, drafts: list[_Draft], by_clause: dict
     paragraph_of = timing.paragraphs(view)
     lead = view.lead_segments(settings.LEAD_SENTENCES)
     published = view.article.published
-    lead_is_news = any(
-        (view.segments[view.segment_of_token[i]].is_headline or view.segment_of_token[i] in lead)
-        and dating.date is not None and timing.is_recent(dating.date, published)
-        for i, dating in points)
+    lead_points = [
+        dating for i, dating in points
+        if dating.date is not None
+        and (view.segments[view.segment_of_token[i]].is_headline or view.segment_of_token[i] in lead)]
+    # A lead reports the day's news unless it dates itself in the past: a lead with no time
+    # expression at all ("Seven civilians were injured in a rocket attack on ...") is news too.
+    lead_has_timex = any(
+        view.segment_of_token[i] in lead or view.segments[view.segment_of_token[i]].is_headline
+        for i in view.timex_of_token)
+    lead_is_news = (not lead_has_timex) or any(timing.is_recent(dating.date, published) for dating in lead_points)
     last_in_paragraph: dict[int, Dating] = {}
     last: Dating | None = None
     next_point = 0

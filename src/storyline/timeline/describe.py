@@ -1,6 +1,7 @@
 """Short titles and extractive summaries of events, from their mentions' own words.
 
-Title: agent + trigger + patient (or "in" place), e.g. "Syrian forces recaptured Palmyra"; when
+Title: the article's headline when it reports the mention ("Car bomb kills six in Homs");
+else agent + trigger + patient (or "in" place), e.g. "Syrian forces recaptured Palmyra"; when
 a mention has no agent, or neither a patient nor a place to complete the clause ("Army
 inflicted"), the trigger's sentence trimmed around the trigger. Summary: the best
 source sentence (informative, neither a fragment nor a wall of text).
@@ -18,6 +19,9 @@ from storyline.timeline import settings
 LOGGER = logging.getLogger(__name__)
 
 _SPACE = re.compile(r"\s+")
+_WORD = re.compile(r"\w+")
+# " - Region - World - Ahram Online", " | Reuters": section and outlet trailers of page titles
+_TITLE_TRAILER = re.compile(r"\s+[-|–—]\s+")
 AGENT_ROLES = ("agent",)
 PATIENT_ROLES = ("patient", "target", "theme")
 SOURCE_ROLES = ("from",)
@@ -48,7 +52,11 @@ def title_of(
     entities: Mapping[str, Entity],
     entity_of_mention: Mapping[tuple[str, int, int], str],
 ) -> str:
-    """A short title for one mention: agent + trigger + patient/place, or its trimmed sentence."""
+    """A short title for one mention: its article's headline when the headline reports it, else
+    agent + trigger + patient/place, else its trimmed sentence."""
+    headline = reporting_headline(mention, articles[mention.article_id])
+    if headline is not None:
+        return headline
     text = articles[mention.article_id].text
     trigger = _clean(text[mention.trigger_start : mention.trigger_end]) or mention.trigger
 
@@ -73,6 +81,22 @@ def title_of(
             words += ["from", origin]
         return _trim(" ".join(words))
     return _trim_around(sentence_of(mention, articles), trigger)
+
+
+def reporting_headline(mention: EventMention, article: Article) -> str | None:
+    """The article's headline, cleaned of outlet and section trailers, when it reports this
+    mention: the mention opens the article as its news (not background) and the headline names
+    its trigger word or one of its figures ("Car bomb kills six" for "six people were killed")."""
+    if not article.title or mention.background or mention.sentence_start > settings.HEADLINE_LEAD_CHARS:
+        return None
+    parts = _TITLE_TRAILER.split(_clean(article.title))
+    headline = parts[0] if all(len(part.split()) <= settings.TITLE_TRAILER_WORDS for part in parts[1:]) else _clean(article.title)
+    words = {word.lower() for word in _WORD.findall(headline)}
+    stem = mention.trigger.lower()[: settings.HEADLINE_STEM_CHARS]
+    numbers = {f"{figure.value:g}" for figure in mention.figures}
+    if any(word.startswith(stem) for word in words) or numbers & words:
+        return _trim(headline)
+    return None
 
 
 def _trim(title: str) -> str:
@@ -111,12 +135,14 @@ def _informativeness(mention: EventMention, sentence: str) -> tuple[float, ...]:
 
 
 def title_mention(mentions: Sequence[EventMention], articles: Mapping[str, Article]) -> EventMention:
-    """The mention that makes the best title: one naming its agent, main news rather than
-    background, earliest in its article (leads state the news most plainly)."""
+    """The mention that makes the best title: one its article's headline reports, then one
+    naming its agent, main news rather than background, earliest in its article (leads state
+    the news most plainly)."""
 
-    def rank(mention: EventMention) -> tuple[bool, bool, int]:
+    def rank(mention: EventMention) -> tuple[bool, bool, bool, int]:
+        headline = reporting_headline(mention, articles[mention.article_id]) is not None
         has_agent = any(role in AGENT_ROLES for role, _ in mention.participants)
-        return has_agent, not mention.background, -mention.sentence_start
+        return headline, has_agent, not mention.background, -mention.sentence_start
 
     return max(mentions, key=rank)
 

@@ -15,6 +15,12 @@ CROSS_EVENT_DAYS: Final[int] = 7
 
 # --- titles and summaries ---------------------------------------------------------------------
 TITLE_MAX_WORDS: Final[int] = 12
+# A headline titles an event reported in the article's first this-many characters, when it names
+# the trigger (its first HEADLINE_STEM_CHARS letters: "kill" matches "kills") or a figure.
+HEADLINE_LEAD_CHARS: Final[int] = 300
+HEADLINE_STEM_CHARS: Final[int] = 4
+# Title segments after " - " or " | " of at most this many words are section or outlet trailers.
+TITLE_TRAILER_WORDS: Final[int] = 4
 # Event types whose object is typically the place itself ("recaptured Palmyra", "left Aleppo").
 PLACE_OBJECT_TYPES: Final[frozenset[str]] = frozenset({"CAPTURE", "RETREAT", "WITHDRAW"})
 SUMMARY_MAX_CHARS: Final[int] = 400
