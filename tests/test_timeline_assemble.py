@@ -143,3 +143,19 @@ def test_source_comparison_and_cross_event_figures(seed_timeline):
     notes = cross_event_figures(timeline.events)
     killed = [n for n in notes if {n.first.value, n.second.value} == {100, 400}]
     assert len(killed) == 1 and killed[0].note.startswith("different events (2016-03-26 vs 2016-03-27)")
+
+
+def test_titles_use_the_reporting_headline_and_drop_date_lines():
+    from storyline.timeline import describe
+
+    text = "Date of publication 4 October 2016 A suicide bomber killed 22 people at a wedding in Hasakah."
+    start = text.index("killed")
+    mention = EventMention(id="m", article_id="a", sentence_start=0, sentence_end=len(text),
+                           trigger_start=start, trigger_end=start + 6, trigger="kill", type="KILL")
+    plain = {"a": Article(id="a", text=text)}
+    assert describe.sentence_of(mention, plain).startswith("A suicide bomber killed 22 people")
+    headed = {"a": Article(id="a", text=text, title="Suicide bomber kills 22 at Syria wedding - Region - World - Ahram Online")}
+    assert describe.title_of(mention, headed, {}, {}) == "Suicide bomber kills 22 at Syria wedding"
+    # a headline about something else does not title this event
+    other = {"a": Article(id="a", text=text, title="Talks on Syria open in Geneva")}
+    assert describe.reporting_headline(mention, other["a"]) is None

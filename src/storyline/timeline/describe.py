@@ -13,6 +13,7 @@ import logging
 import re
 from collections.abc import Mapping, Sequence
 
+from storyline.ingest.dates import find_text_date, is_date_line
 from storyline.model import Article, Entity, EventMention
 from storyline.timeline import settings
 
@@ -33,11 +34,17 @@ def _clean(text: str) -> str:
 
 
 def sentence_of(mention: EventMention, articles: Mapping[str, Article]) -> str:
-    """The mention's sentence as it appears in its article."""
+    """The mention's sentence as it appears in its article, without a date line that opens it
+    ("Date of publication 4 October 2016 The bomber blew himself up ...")."""
     text = articles[mention.article_id].text
-    if mention.sentence_end > mention.sentence_start:
-        return _clean(text[mention.sentence_start : mention.sentence_end])
-    return _clean(text[mention.trigger_start : mention.trigger_end])
+    if mention.sentence_end <= mention.sentence_start:
+        return _clean(text[mention.trigger_start : mention.trigger_end])
+    start = mention.sentence_start
+    if start < settings.HEADLINE_LEAD_CHARS:
+        found = find_text_date(text)
+        if found is not None and is_date_line(text, found[1]) and start <= found[1] and found[2] < mention.trigger_start:
+            start = found[2]
+    return _clean(text[start : mention.sentence_end])
 
 
 def _name(mention_text: str, entity_id: str | None, entities: Mapping[str, Entity]) -> str:
