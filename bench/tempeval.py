@@ -1,12 +1,15 @@
 """TempEval-3 timex benchmark for ``storyline.time.tag``.
 
 Usage: python bench/tempeval.py DIR [--files-from LIST] [--split tune|measure|all] [--no-doc]
+                                  [--cache FILE] [--errors FILE]
 
 Reads every .tml file under DIR (TempEval-3 TimeML: DCT in <DCT>, gold TIMEX3 in <TEXT>), tags the
 raw text with the document's DCT (and its spaCy parse unless --no-doc), and scores like the
 official TempEval-3 scorer (see bench/tempeval_scorer.py). ``--split`` picks a deterministic part
 of the files by an MD5 hash of the file name: "tune" (two thirds) or "measure" (one third).
 Prints per-type errors, the 20 most frequent errors and, as the last line, one JSON object.
+``--cache FILE`` keeps the spaCy parses between runs (a DocBin keyed by file name and text hash);
+``--errors FILE`` writes every error with its context (TSV) for error analysis.
 """
 
 from __future__ import annotations
@@ -15,6 +18,7 @@ import argparse
 import collections
 import hashlib
 import json
+import pickle
 import sys
 import time
 from pathlib import Path
@@ -22,6 +26,8 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from tempeval_scorer import Counts, GoldTimex, read_timeml  # noqa: E402
+
+from spacy.tokens import Doc  # noqa: E402
 
 from storyline import nlp  # noqa: E402
 from storyline.time import tag  # noqa: E402
@@ -50,6 +56,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--split", choices=("tune", "measure", "all"), default="all")
     parser.add_argument("--no-doc", action="store_true", help="tag without the spaCy parse")
     parser.add_argument("--worst", type=int, default=20)
+    parser.add_argument("--cache", type=Path, default=None, help="file caching the spaCy parses")
+    parser.add_argument("--errors", type=Path, default=None, help="write every error (TSV) here")
     args = parser.parse_args(argv)
 
     paths = list_files(args.folder, args.files_from, args.split)
@@ -57,12 +65,21 @@ def main(argv: list[str] | None = None) -> int:
     spacy_seconds = tag_seconds = 0.0
     words = 0
     pipeline = None if args.no_doc else nlp.load()
+    cache = _load_cache(args.cache) if pipeline is not None else {}
+    cache_size = len(cache)
+    contexts: dict[str, tuple[str, object]] = {}
     for path in paths:
         document = read_timeml(path)
+        contexts[path.name] = (document.text, document.dct)
         doc = None
         if pipeline is not None:
+            key = hashlib.md5(document.text.encode()).hexdigest()
             started = time.perf_counter()
-            doc = pipeline(document.text)
+            if key in cache:
+                doc = Doc(pipeline.vocab).from_bytes(cache[key])
+            else:
+                doc = pipeline(document.text)
+                cache[key] = doc.to_bytes()
             spacy_seconds += time.perf_counter() - started
         words += len(document.text.split())
         started = time.perf_counter()
@@ -71,6 +88,10 @@ def main(argv: list[str] | None = None) -> int:
         system = [GoldTimex(t.start, t.end, t.text, t.type, t.value, t.mod) for t in found]
         counts.add(path.name, list(document.timexes), system)
 
+    if args.cache is not None and len(cache) != cache_size:
+        args.cache.write_bytes(pickle.dumps(cache))
+    if args.errors is not None:
+        _write_errors(args.errors, counts, contexts)
     scores = counts.scores()
     print(f"files {len(paths)}  gold {counts.gold}  system {counts.system}")
     print(f"strict   P {scores['strict_p']:.2f}  R {scores['strict_r']:.2f}  F1 {scores['strict_f1']:.2f}")
@@ -89,13 +110,32 @@ def main(argv: list[str] | None = None) -> int:
     for (kind, gold_text, sys_text, gold_value, sys_value), n in signature.most_common(args.worst):
         print(f"{n:4}  {kind:8} | {gold_text!r} -> {sys_text!r} | {gold_value} -> {sys_value}")
     if tag_seconds:
+        timed_spacy = spacy_seconds and cache_size == 0  # cached parses do not time spaCy
         print(f"\nwords {words}; tag {tag_seconds:.2f}s ({words / tag_seconds:,.0f} words/s)"
-              + (f"; spaCy {spacy_seconds:.2f}s; tag/spaCy {100 * tag_seconds / spacy_seconds:.1f}%" if spacy_seconds else ""))
+              + (f"; spaCy {spacy_seconds:.2f}s; tag/spaCy {100 * tag_seconds / spacy_seconds:.1f}%" if timed_spacy else ""))
     summary = {"files": len(paths), "gold": counts.gold, "system": counts.system, "split": args.split}
     summary.update({k: round(scores[k], 2) for k in ("strict_f1", "relaxed_f1", "type_acc", "value_acc", "value_f1")})
     summary.update({"words": words, "tag_seconds": round(tag_seconds, 2), "spacy_seconds": round(spacy_seconds, 2)})
     print(json.dumps(summary))
     return 0
+
+
+def _load_cache(path: Path | None) -> dict[str, bytes]:
+    """Cached parses (text MD5 -> Doc bytes); empty when there is no cache file."""
+    if path is None or not path.exists():
+        return {}
+    return pickle.loads(path.read_bytes())
+
+
+def _write_errors(path: Path, counts: Counts, contexts: dict[str, tuple[str, object]]) -> None:
+    """One TSV line per error: kind, file, DCT, gold text/value, system text/value, context."""
+    lines = ["kind\tfile\tdct\tgold_text\tgold_value\tsys_text\tsys_value\tcontext"]
+    for (kind, name, gold_text, sys_text, gold_value, sys_value), at in zip(counts.errors, counts.error_offsets):
+        text, dct = contexts[name]
+        needle = gold_text or sys_text
+        context = " ".join(text[max(0, at - 90) : at + len(needle) + 60].split())
+        lines.append("\t".join([kind, name, str(dct), gold_text, gold_value, sys_text, sys_value, context]))
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
 
 
 if __name__ == "__main__":

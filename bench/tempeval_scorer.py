@@ -96,6 +96,7 @@ class Counts:
     type_match: int = 0
     value_match: int = 0
     errors: list[tuple[str, str, str, str, str, str]] = field(default_factory=list)
+    error_offsets: list[int] = field(default_factory=list)  # start of each error's span, in order
     by_type: dict[str, dict[str, int]] = field(default_factory=dict)
 
     def add(self, name: str, gold: list[GoldTimex], system: list[GoldTimex]) -> None:
@@ -117,18 +118,22 @@ class Counts:
             row["span_inexact"] += (g.start, g.end) != (s.start, s.end)
             if g.value != s.value:
                 self.errors.append(("value", name, g.text, s.text, g.value, s.value))
+                self.error_offsets.append(g.start)
             elif (g.start, g.end) != (s.start, s.end):
                 self.errors.append(("span", name, g.text, s.text, g.value, s.value))
+                self.error_offsets.append(g.start)
         for g in gold:
             self.by_type.setdefault(g.type, _zero_row())["gold"] += 1
             if id(g) not in matched_gold:
                 self.by_type[g.type]["missed"] += 1
                 self.errors.append(("missed", name, g.text, "", g.value, ""))
+                self.error_offsets.append(g.start)
         for s in system:
             self.by_type.setdefault(s.type, _zero_row())["system"] += 1
             if id(s) not in matched_system:
                 self.by_type[s.type]["spurious"] += 1
                 self.errors.append(("spurious", name, "", s.text, "", s.value))
+                self.error_offsets.append(s.start)
 
     def scores(self) -> dict[str, float]:
         """Percentages as the official scorer prints them."""

@@ -1,4 +1,5 @@
-"""Numbers that look like years but are not: clock times without colons, counts, scores."""
+"""Negative rules: numbers that look like years but are not (clock times without colons, counts,
+scores), period comparisons, quoted titles, "the past" before a count, "current" as a flow."""
 
 from __future__ import annotations
 
@@ -65,3 +66,32 @@ def test_years_near_the_publication_year_or_with_a_cue_stay(sentence: str, value
 def test_year_cues_before_far_numbers(sentence: str, expected: list[str]) -> None:
     """'and'/'to' cue a far year only after another year; counts after 'and'/'around' are not years."""
     assert [t.value for t in tag(sentence, DCT) if t.type == "DATE"] == expected
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The quarter-to-quarter comparison was also enhanced by charges.",
+        "Sales rose on a year-over-year basis.",
+        'Secretary of State James Baker, speaking on ABC News\' "This Week," said the request was valid.',
+    ],
+)
+def test_period_comparisons_and_quoted_titles_are_not_times(sentence: str) -> None:
+    """"quarter-to-quarter" compares periods and a quoted "This Week" is a programme: no timex."""
+    assert [(t.text, t.value) for t in tag(sentence, DCT)] == []
+
+
+def test_unquoted_this_week_stays() -> None:
+    """The title rule needs the quote: a plain "this week" is still the current week."""
+    assert [t.value for t in tag("Talks resumed this week.", DCT)] == ["2016-W12"]
+
+
+def test_the_past_before_a_count_is_not_past_ref() -> None:
+    """"for the past three summers": "the past" opens a count, it is not PAST_REF on its own."""
+    assert "PAST_REF" not in [t.value for t in tag("Violence has flared for the past three summers.", DCT)]
+    assert [t.value for t in tag("In the past, the town was quiet.", DCT)] == ["PAST_REF"]
+
+
+def test_current_as_a_flow_is_not_present_ref() -> None:
+    """Adjectival "current" is PRESENT_REF, but "a strong current swept" is water, not time."""
+    assert tag("A strong current swept the boat away.", DCT) == []

@@ -49,6 +49,15 @@ class Context:
                 return mention.point
         return Point(self.dct, "day") if self.dct else None
 
+    def reported_quarter(self) -> Point | None:
+        """The first quarter the document mentions: in earnings news, the period being reported
+        ("posted a 20% gain in third-quarter net"), which later comparisons ("the year-earlier
+        period", "the 1989 period") refer to even after other quarters are mentioned."""
+        for mention in self.mentions:
+            if mention.point.granularity == "quarter":
+                return mention.point
+        return None
+
     def latest(self) -> Point | None:
         """Newest mentioned point of any granularity (None when there is none)."""
         return self.mentions[-1].point if self.mentions else None

@@ -9,7 +9,7 @@ import logging
 import re
 
 from storyline.time import resolve, settings
-from storyline.time.calendar_math import Point
+from storyline.time.calendar_math import Point, truncate
 from storyline.time.context import Context
 from storyline.time.lexicon import lexicon, relations
 from storyline.time.numbers import parse_number
@@ -92,6 +92,14 @@ def handle_date(match: Match, ctx: Context) -> Reading | None:
         if (tense == "past" and point.day > ctx.dct) or (tense == "future" and point.day < ctx.dct):
             point = resolve.month_day_point(month, day, ctx.dct, tense)
     return dated(point, "dct")
+
+
+def handle_week_of(match: Match, ctx: Context) -> Reading | None:
+    """"the week of March 6": the (ISO) week containing that date."""
+    reading = handle_date(match, ctx)
+    if reading is None or reading.point is None:
+        return reading
+    return dated(truncate(reading.point.day, "week"), reading.anchor or "dct", reading.explicit_year)
 
 
 def _range_end(point: Point | None, match: Match, ctx: Context) -> Point | None:
@@ -334,6 +342,24 @@ def handle_quarter(match: Match, ctx: Context) -> Reading | None:
     return _quarter(year, quarter, "dct")
 
 
+def handle_year_period(match: Match, ctx: Context) -> Reading | None:
+    """"the 1988 quarter", "the 1989 period": the quarter being reported (the first quarter the
+    document mentions; for "quarter" also the newest date, else the quarter before the DCT's), in
+    the year given. A "period" with no quarter reported names the year."""
+    year = int(match.groups["year"])
+    reported = ctx.reported_quarter()
+    if reported is None and lower_text(match.groups.get("unit")) == "period":
+        # no quarter is being reported: the period may be a half or nine months; name the year
+        return dated(Point(dt.date(year, 1, 1), "year"), "ref", True)
+    latest = reported or ctx.reference("quarter")
+    if latest is None:
+        return Reading("DATE", f"{year:04d}-QX", "ref")
+    day = latest.day
+    if ctx.dct is not None and not ctx.mentions:
+        day = resolve.previous_quarter_start(ctx.dct)
+    return _quarter(year, (day.month - 1) // 3 + 1, "ref", True)
+
+
 def _quarter(year: int, quarter: int, anchor: str, explicit: bool = False) -> Reading:
     """A quarter reading."""
     point = Point(dt.date(year, 3 * quarter - 2, 1), "quarter")
@@ -343,7 +369,7 @@ def _quarter(year: int, quarter: int, anchor: str, explicit: bool = False) -> Re
 def handle_half(match: Match, ctx: Context) -> Reading | None:
     """The first/second half of a year."""
     g = match.groups
-    half = 1 if lower_text(g.get("h")) == "first" else 2
+    half = 1 if lower_text(g.get("h")) == "first" else 2  # second, last, latter half; last two quarters
     if g.get("year"):
         year, anchor = int(g["year"]), "explicit"
     elif ctx.dct is None:

@@ -17,6 +17,7 @@ __all__ = ["HANDLERS", "Handler", "Match", "Reading"]
 
 HANDLERS: dict[str, Handler] = {
     "date": dates.handle_date,
+    "week_of": dates.handle_week_of,
     "numeric_date": dates.handle_numeric_date,
     "month": dates.handle_month,
     "weekday": dates.handle_weekday,
@@ -24,6 +25,7 @@ HANDLERS: dict[str, Handler] = {
     "decade": dates.handle_decade,
     "century": dates.handle_century,
     "quarter": dates.handle_quarter,
+    "year_period": dates.handle_year_period,
     "half": dates.handle_half,
     "season": dates.handle_season,
     "holiday": dates.handle_holiday,

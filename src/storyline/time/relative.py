@@ -104,7 +104,8 @@ def _named_day(match: Match, ctx: Context) -> dt.date | None:
 
 def handle_reference(match: Match, ctx: Context) -> Reading | None:
     """now, currently, recently, the future: PRESENT_REF, PAST_REF, FUTURE_REF."""
-    value = {k.lower(): v for k, v in lexicon()["reference_words"].items()}.get(lower_text(match.groups.get("ref")))
+    words = {**lexicon()["reference_words"], **lexicon()["future_adverbs"], **lexicon()["reference_adjectives"]}
+    value = {k.lower(): v for k, v in words.items() if k != "_comment"}.get(lower_text(match.groups.get("ref")))
     return Reading("DATE", value, "dct") if value else None
 
 
@@ -119,10 +120,9 @@ def handle_duration(match: Match, ctx: Context) -> Reading | None:
     if unit is None:
         return None
     vague = lower_text(g.get("vague"))
-    if vague in ("recent", "past"):
-        return Reading("DATE", "PAST_REF", "dct")
-    if vague in ("coming", "future"):
-        return Reading("DATE", "FUTURE_REF", "dct")
+    reference = lexicon()["vague_references"].get(vague) if vague != "_comment" else None
+    if reference:
+        return Reading("DATE", reference, "dct")
     if g.get("num") is None and not vague and not (g.get("unit") or "").lower().endswith("s"):
         count: float | None = 1.0  # "day-long": one unit
     elif g.get("num") is not None:
@@ -262,8 +262,17 @@ def handle_year_ago(match: Match, ctx: Context) -> Reading | None:
     """"a year earlier", "year-ago quarter": the reference period one year back."""
     g = match.groups
     what = lower_text(g.get("what"))
+    count, _, unit_word = what.partition(" ")
+    if unit_word and parse_number(count) is not None:
+        # "the year-earlier nine months": a stretch of months, like "the nine months" itself
+        value = duration_value(parse_number(count), unit_code(unit_word) or "")
+        return Reading("DURATION", value, "explicit") if value else None
     anchor = "dct" if lower_text(g.get("dir")) == "ago" and "-" not in match.text else "ref"
     latest = ctx.latest()
+    if latest is not None and latest.granularity == "quarter":
+        latest = ctx.reported_quarter() or latest  # comparisons are with the period being reported
+        if "-" in match.text and ctx.dct is not None and latest.day.year == ctx.dct.year - 1:
+            return dated(latest, "ref")  # "in the 1988 period. The year-ago results": the same period
     if latest is not None and latest.granularity in ("quarter", "half", "month") and (anchor == "ref" or "quarter" in what or latest.granularity == "quarter"):
         moved = shift(latest.day, "Y", -1)
         return dated(with_granularity(Point(moved, latest.granularity), latest.granularity), "ref") if moved else None

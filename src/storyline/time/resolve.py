@@ -99,6 +99,12 @@ def weekday_point(weekday: int, base: dt.date, direction: Direction) -> Point:
     return Point(day, "day")
 
 
+def previous_quarter_start(day: dt.date) -> dt.date:
+    """First day of the calendar quarter before the one containing ``day``."""
+    start = dt.date(day.year, 3 * ((day.month - 1) // 3) + 1, 1)
+    return add_months(start, -3)
+
+
 SEASON_ORDER = ("WI", "SP", "SU", "FA")
 _SEASON_START = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
 

@@ -24,6 +24,9 @@ BARE_YEAR_CUE: Final[str] = (
 MAX_HEAD_CLIMB: Final[int] = 6
 # Without a parse: how many characters around a timex are searched for tense cues.
 TENSE_WINDOW_CHARS: Final[int] = 120
+# Characters of left context searched for a postponing verb before "until/to" ("postponed until
+# Tuesday morning any action": the weekday is ahead, whatever the tense).
+POSTPONE_WINDOW_CHARS: Final[int] = 60
 # Characters of left context inspected for modifiers ("more than", "early", "the end of").
 MODIFIER_WINDOW_CHARS: Final[int] = 24
 # Characters of context given to negative rules on each side of a candidate.

@@ -29,6 +29,8 @@ _FUTURE_LEMMAS = frozenset(
     {"expect", "schedule", "plan", "intend", "aim", "hope", "due", "slate", "set", "want", "vow", "pledge", "promise"}
 )
 _PERFECT_AUX = frozenset({"have", "has", "had", "'ve"})
+_POSSIBILITY_AUX = frozenset({"may", "might"})
+_PAST_PERFECT_AUX = frozenset({"had"})  # "'d" is ambiguous with "would"
 _PRESENT_CUES = frozenset({"is", "are", "am", "says", "say", "it's", "that's", "there's", "here's", "now"})
 _WORD_RE = re.compile(r"[A-Za-z']+")
 _SENTENCE_END_RE = re.compile(r"[.!?]\s+(?=[A-Z\"“])|\n\s*\n")
@@ -43,6 +45,13 @@ def _cue_sets() -> tuple[frozenset[str], frozenset[str]]:
     return future, past
 
 
+@functools.lru_cache(maxsize=1)
+def _postpone_regex() -> re.Pattern[str]:
+    """A postponing verb, then "until/till/to" right before the expression: the time is ahead."""
+    stems = "|".join(re.escape(stem) for stem in lexicon()["postpone_verbs"])
+    return re.compile(rf"\b(?:{stems})[a-z]*\b[^.;!?]*?\b(?:until|till|to)\s+(?:(?:early|late|mid)[- ])?$")
+
+
 class TenseOracle:
     """Answers "what tense governs the text between start and end?" for one document."""
 
@@ -53,9 +62,11 @@ class TenseOracle:
 
     def tense(self, start: int, end: int) -> Tense | None:
         """Tense of the clause around ``text[start:end]``; None when nothing tells."""
-        before = self.text[max(0, start - 12) : start].lower()
+        before = self.text[max(0, start - settings.POSTPONE_WINDOW_CHARS) : start].lower()
         if re.search(r"\bsince\s+$", before):
             return "past"
+        if _postpone_regex().search(before):
+            return "future"  # "postponed until Tuesday", "extended its deadline to Friday"
         if self.doc is not None:
             return self._tense_from_parse(start, end)
         return self._tense_from_words(start, end)
@@ -124,21 +135,42 @@ def _same_text(doc: Doc, text: str) -> bool:
     return last.idx + len(last.text_with_ws) == len(text) and text.startswith(doc[0].text, doc[0].idx)
 
 
+def _infinitive_tense(head: Token) -> Tense:
+    """Tense of an infinitive clause ("to resume trading Tuesday") from the word governing it.
+
+    A future verb or adjective ("plans to", "is due to") makes it future unless that word is in the
+    past perfect ("had been due to expire Friday"); "is to resume" (present "be" + infinitive) is
+    future; otherwise the governing verb's tense applies.
+    """
+    governor = head.head if head.pos_ == "ADJ" and head.head.pos_ in ("VERB", "AUX") else head
+    governor_auxes = {child.lower_ for child in governor.children if child.dep_ in ("aux", "auxpass")}
+    if governor_auxes & _PAST_PERFECT_AUX:
+        return "past"
+    if head.lemma_.lower() in _FUTURE_LEMMAS:
+        return "future"
+    if head.lemma_.lower() == "be" and head.tag_ in ("VBZ", "VBP") and not governor_auxes:
+        return "future"  # "Navigation Mixte is to resume trading Tuesday"
+    if head.pos_ in ("VERB", "AUX"):
+        return _verb_tense(head)
+    return "present"
+
+
 def _verb_tense(verb: Token) -> Tense:
     """Tense of one verb from its tag, auxiliaries and (for infinitives) the verb above it."""
     auxes = [child for child in verb.children if child.dep_ in ("aux", "auxpass")]
     aux_words = {child.lower_ for child in auxes}
     if aux_words & _FUTURE_AUX or "going" in aux_words:
         return "future"
+    if aux_words & _POSSIBILITY_AUX and not aux_words & _PERFECT_AUX:
+        return "future"  # "the group might come to the U.S. as soon as Tuesday"; not "may have left"
+    if aux_words & _PAST_PERFECT_AUX:
+        return "past"  # "had been scheduled to expire Friday": the plan lies in the past
     if verb.lemma_.lower() in _FUTURE_LEMMAS and verb.tag_ != "VBD" and not (verb.tag_ == "VBN" and not auxes):
         # "is scheduled for", "expects"; but a bare participle is a reduced relative ("a record set on Aug. 6")
         return "future"
     head = verb.head
     if verb.tag_ == "VB" and "to" in aux_words and head.i != verb.i:
-        if head.lemma_.lower() in _FUTURE_LEMMAS:
-            return "future"
-        if head.pos_ in ("VERB", "AUX"):
-            return _verb_tense(head)
+        return _infinitive_tense(head)
     if verb.tag_ == "VBD" or any(child.tag_ == "VBD" for child in auxes):
         return "past"
     if verb.tag_ == "VBN" and (aux_words & _PERFECT_AUX or not auxes):
