@@ -1,6 +1,6 @@
 """MEANTIME benchmark for event mentions: detection P/R/F1, time anchoring, cross-doc coreference.
 
-Usage: python bench/meantime.py DIR [--limit N] [--no-link] [--gold-triggers]
+Usage: python bench/meantime.py DIR [--limit N] [--no-link] [--gold-triggers] [--general-mentions]
 
 DIR is a MEANTIME folder (``intra_cross-doc_annotation`` is used when present). Each document is
 rebuilt as text (title and dateline as paragraphs), run through the time, place and entity taggers
@@ -16,6 +16,9 @@ and ``storyline.events.extract``; only the annotated sentences count.
   triggers, so time anchoring is measured over every anchored gold mention rather than only over
   the few that storyline's conflict taxonomy finds (detection and coreference figures are then
   meaningless).
+- ``--general-mentions``: storyline's general (TimeML-style) event mention detector
+  (``storyline.events.mentions.extract_mentions``: verbs, event nouns) replaces the conflict
+  taxonomy's triggers.
 A baseline ("every non-auxiliary verb is an event") shows what MEANTIME's broad notion of event
 looks like next to storyline's conflict/political taxonomy.
 The last line printed is one JSON object.
@@ -77,6 +80,8 @@ def main() -> None:
     parser.add_argument("--no-link", action="store_true", help="skip cross-document coreference")
     parser.add_argument("--gold-triggers", action="store_true",
                         help="date the gold event mentions instead of storyline's triggers")
+    parser.add_argument("--general-mentions", action="store_true",
+                        help="use the general event mention detector instead of the conflict taxonomy")
     args = parser.parse_args()
     logging.basicConfig(level=logging.WARNING)
 
@@ -106,7 +111,12 @@ def main() -> None:
         if args.gold_triggers:
             _use_gold_triggers(doc, mdoc)
         started = time.perf_counter()
-        events = extract(doc, article, timexes, places, entities)
+        if args.general_mentions:
+            from storyline.events.mentions import extract_mentions
+
+            events = extract_mentions(doc, article, timexes, places, entities)
+        else:
+            events = extract(doc, article, timexes, places, entities)
         extract_seconds += time.perf_counter() - started
         limit = mdoc.annotated_end()
         predicted = [e for e in events if e.trigger_start < limit]

@@ -51,14 +51,27 @@ def extract(
     """
     view = DocumentView.build(doc, article, timexes, places, entities)
     triggers = find_triggers(view)
+    owner = {index: trigger for trigger in triggers for index in trigger.tokens}
+    return mentions_of(view, triggers, owner)
+
+
+def mentions_of(
+    view: DocumentView, triggers: Sequence[Trigger], owner: dict[int, Trigger], *, typed: bool = True
+) -> list[EventMention]:
+    """Event mentions of the given triggers: attribution, modality, date, place and, for
+    ``typed`` triggers (the conflict taxonomy), dates shared by mentions of one main event and
+    figures. ``owner`` maps each token index to the trigger whose clause it belongs to.
+    Untyped triggers (one type for all, as ``storyline.events.mentions`` finds them) skip date
+    sharing, which would merge unrelated events of that one type."""
     if not triggers:
         return []
-    owner = {index: trigger for trigger in triggers for index in trigger.tokens}
     attributor = Attributor(view)
     drafts = [_draft(attributor, trigger) for trigger in triggers]
     _date(view, drafts, owner)
     for draft in drafts:
         draft.place = arguments.place(view, draft.trigger, owner, draft.reading.attribution)
+    if not typed:
+        return [_mention(view, draft, ()) for draft in drafts]
     _share_main_dates(view, drafts)
     figures_of = _assign_figures(view, attributor, drafts, owner)
     return [_mention(view, draft, figures_of.get(draft.trigger.token.i, ())) for draft in drafts]
