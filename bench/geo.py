@@ -4,14 +4,17 @@
 id where the gold has one, AUC of the log error curve, mean/median error in km).
 ``raw``: from the article text alone; toponym detection precision/recall/F1 (overlap match) and
 end-to-end % within 161 km over all gold toponyms (a missed toponym counts as wrong).
+``--cache FILE`` keeps the spaCy parses of raw mode between runs (keyed by a hash of each text).
 Works on GeoWebNews, LGL and TR-News XML. Prints figures, then one JSON object as its last line.
 """
 
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
 import logging
+import pickle
 import sys
 import time
 from collections import Counter
@@ -81,17 +84,35 @@ def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
     return a[0] < b[1] and b[0] < a[1]
 
 
-def run_raw(articles: list[GoldArticle], show_errors: int) -> dict:
-    """Tag places in raw text; score detection and end-to-end resolution."""
+def _parses(articles: list[GoldArticle], cache_path: Path | None) -> list:
+    """spaCy parses of the articles; with ``cache_path``, kept between runs (keyed by a hash of
+    the model name and version and the text)."""
+    from spacy.tokens import Doc
+
     from storyline import nlp
 
+    pipeline = nlp.load()
+    cache: dict[str, bytes] = {}
+    if cache_path is not None and cache_path.exists():
+        cache = pickle.loads(cache_path.read_bytes())
+    model = f"{pipeline.meta.get('name')}-{pipeline.meta.get('version')}:"  # new model, new parses
+    keys = [hashlib.sha1((model + a.text).encode("utf-8")).hexdigest() for a in articles]
+    todo = [i for i, key in enumerate(keys) if key not in cache]
+    for i, doc in zip(todo, pipeline.pipe(articles[i].text for i in todo)):
+        cache[keys[i]] = doc.to_bytes()
+    if cache_path is not None and todo:
+        cache_path.write_bytes(pickle.dumps(cache))
+    return [Doc(pipeline.vocab).from_bytes(cache[key]) for key in keys]
+
+
+def run_raw(articles: list[GoldArticle], show_errors: int, cache_path: Path | None = None) -> dict:
+    """Tag places in raw text; score detection and end-to-end resolution."""
     errors: list[float] = []
     exact_hits = exact_total = 0
     tp_pred = n_pred = tp_gold = 0
     false_pos: Counter[str] = Counter()
     missed: Counter[str] = Counter()
-    pipeline = nlp.load()
-    for article, doc in zip(articles, pipeline.pipe(a.text for a in articles)):
+    for article, doc in zip(articles, _parses(articles, cache_path)):
         found = tag_places(doc, article.id)
         scored = [t for t in article.toponyms if t.type not in NON_NAME_TYPES]
         ignored = [t for t in article.toponyms if t.type in NON_NAME_TYPES]
@@ -130,6 +151,7 @@ def main() -> None:
     parser.add_argument("--mode", choices=("gold", "raw"), default="gold")
     parser.add_argument("--errors", type=int, default=25, help="how many errors to list")
     parser.add_argument("--limit", type=int, default=0, help="only the first N articles")
+    parser.add_argument("--cache", type=Path, default=None, help="file keeping the spaCy parses (raw mode)")
     args = parser.parse_args()
     started = time.perf_counter()
     gazetteer()
@@ -138,7 +160,7 @@ def main() -> None:
     if args.limit:
         articles = articles[: args.limit]
     print(f"{args.path.name}: {len(articles)} articles, gazetteer loaded in {load_s:.2f} s")
-    result = run_gold(articles, args.errors) if args.mode == "gold" else run_raw(articles, args.errors)
+    result = run_gold(articles, args.errors) if args.mode == "gold" else run_raw(articles, args.errors, args.cache)
     result.update(mode=args.mode, articles=len(articles), load_s=round(load_s, 2))
     for key, value in result.items():
         print(f"{key:>10}: {value}")

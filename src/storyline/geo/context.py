@@ -20,7 +20,11 @@ LOGGER = logging.getLogger(__name__)
 _WORD = re.compile(r"[A-Za-z\u00c0-\u024f]+(?:['\u2019][a-z]+)?|[.,;:()]")
 _CAPITALISED = re.compile(r"\b[A-Z][a-z\u00e0-\u00ff]+(?:[ -][A-Z][a-z\u00e0-\u00ff]+)?\b")
 _CONTAINER = re.compile(r"^\s*,\s*([A-Z][\w.\u2019'-]*(?: [A-Z][\w.\u2019'-]*){0,2})")
+# "Washington, New York and Boston": the name after the comma is the next item of a list.
+LIST_GOES_ON = re.compile(r"^\s*(?:,\s*(?:and |or )?|and |or |& )\s*[A-Z]")
+LIST_BEFORE = re.compile(r"[A-Z][\w.\u2019'-]*\s*,\s*$")  # "Miami, |West Palm Beach, ..."
 _WINDOW = 60
+_POSSESSIVE = re.compile(r"['\u2019]s?$")
 
 
 @dataclass(frozen=True)
@@ -53,6 +57,7 @@ def read_context(text: str, start: int, end: int, gazetteer: Gazetteer) -> SpanC
     lexicon = cues()
     surface = text[start:end]
     name = surface[4:] if surface[:4].lower() == "the " else surface
+    name = _POSSESSIVE.sub("", name)  # "New York\u2019s" (spaCy leaves a curly possessive on)
     words = name.split()
     before = _words_before(text, start)
     after = _words_after(text, end)
@@ -66,6 +71,9 @@ def read_context(text: str, start: int, end: int, gazetteer: Gazetteer) -> SpanC
             name, cue = core, True
             if dropped & lexicon.after_admin1:
                 kind = "admin1"
+    after_the = bool(before) and before[-1] == "the" and surface[:4].lower() != "the "
+    if after_the and _region_with_article(name, gazetteer):
+        name = "the " + name  # a region named with its article: "the West", "the Gulf"
     longest = lexicon.longest_before
     if _ends_with(before, lexicon.before_admin1, longest):
         kind, cue = "admin1", True
@@ -74,6 +82,11 @@ def read_context(text: str, start: int, end: int, gazetteer: Gazetteer) -> SpanC
     elif _ends_with(before, lexicon.before, longest):
         cue = True
         weak = bool(before) and (before[-1],) in lexicon.weak_before
+    elif len(before) > 1 and before[-1] == "the" and _ends_with(before[:-1], lexicon.before, longest):
+        cue = True  # "in the Holy See", "to the Gambia"
+        weak = (before[-2],) in lexicon.weak_before
+    elif _is_dateline(text, start, end):
+        cue = True  # "WASHINGTON (AP) -", "BEIRUT, March 3 -"
     if after:
         if after[0] in lexicon.after_admin1:
             # "X province" asks for the division; "X and Y provinces" only says they are places
@@ -89,6 +102,8 @@ def read_context(text: str, start: int, end: int, gazetteer: Gazetteer) -> SpanC
     )
     match = _CONTAINER.match(text[end:end + _WINDOW])
     container = match.group(1).rstrip(".") if match else None
+    if match and LIST_GOES_ON.match(text[end + match.end():end + match.end() + 20]):
+        container = None
     return SpanContext(
         name=name.strip(),
         kind=kind,
@@ -98,6 +113,24 @@ def read_context(text: str, start: int, end: int, gazetteer: Gazetteer) -> SpanC
         container=container,
         local_head=last in lexicon.local_heads,
     )
+
+
+def _region_with_article(name: str, gazetteer: Gazetteer) -> bool:
+    """True when "the <name>" is a region's name in the gazetteer ("the West": the Western world)."""
+    found = gazetteer.candidates("the " + name)
+    return bool(found) and all(c.kind == "region" and not c.via_skeleton for c in found)
+
+
+_DATELINE_AFTER = re.compile(r"^\s*(?:,|\(|\u2014|\u2013|-\s)")
+
+
+def _is_dateline(text: str, start: int, end: int) -> bool:
+    """An all-capital name opening the text or a line, followed by ", " "(AP)" or a dash."""
+    surface = text[start:end]
+    if not surface.isupper() or len(surface) < 3:
+        return False
+    line_start = text.rfind("\n", 0, start) + 1
+    return not text[line_start:start].strip() and bool(_DATELINE_AFTER.match(text[end:end + 3]))
 
 
 def core_name(name: str, gazetteer: Gazetteer) -> tuple[str, set[str]]:

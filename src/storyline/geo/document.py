@@ -2,23 +2,29 @@
 
 Pass 1 resolves each distinct name with the document's country evidence (demonyms, countries,
 containers written next to names) and its wording ("X province", "the town of X"). Pass 2
-re-resolves with what pass 1 found: the admin1 divisions and countries the document talks about
-and the points of its confidently placed cities (nearby candidates win). A name the gazetteer
-lacks but that reads as a local feature ("Frenchmen Street", a neighbourhood) is placed at the
-city named just before it, else at the document's focus, with a low confidence, rather than left
-off the map.
+re-resolves with what pass 1 found: the admin1 divisions the document talks about (weighted by
+their share of its admin1 evidence), its countries and the points of its confidently placed
+cities (nearby candidates win). A bare name then means what the same name means where a
+container pins it down ("Parkland, Florida" ... "Parkland"). A name the gazetteer lacks (a
+street, a building, a neighbourhood) is placed, with a low confidence, at the place that hosts
+it in the wording ("the Palais des Nations in Geneva"), else at the place named inside it
+("Colchester General Hospital") or the city named just before it, else at the document's focus.
 """
 
 from __future__ import annotations
 
 import bisect
 import logging
+import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 from storyline.geo import settings
+from storyline.geo.context import LIST_BEFORE as _LIST_BEFORE
+from storyline.geo.context import LIST_GOES_ON as _LIST_GOES_ON
 from storyline.geo.context import SpanContext, demonym_evidence, read_context
 from storyline.geo.gazetteer import Gazetteer, ResolveContext, distance_km, gazetteer
+from storyline.geo.lexicon import cues
 from storyline.geo.normalize import fold, strip_the
 from storyline.model import Place, PlaceMention
 
@@ -27,6 +33,13 @@ LOGGER = logging.getLogger(__name__)
 MAX_ANCHORS = 12
 # Above this many distinct names, pass 2 (proximity) is skipped to keep the time bounded.
 MAX_NAMES_FOR_PROXIMITY = 400
+# "X in Y", "X, Y", "X at Y": the words between a toponym and the one that contains it
+_HOST_GAP = re.compile(r"^\s*(?:,|in|at|near|outside|inside)\s*(?:the\s+)?$", re.IGNORECASE)
+# what may follow Y in "X, Y": punctuation, a date, a preposition; not a verb ("X, Y have")
+_HOST_END = re.compile(
+    r"^(?:\s*$|\s*[.,;:!?()\[\]\u2013\u2014-]|\s+\d"
+    r"|\s+(?:on|in|at|for|from|to|with|where|which|who|and|or)\b)"
+)
 Key = tuple[str, str | None, str | None]  # (folded name, kind hint, container code)
 
 
@@ -34,12 +47,16 @@ def _container_code(text: str | None, gaz: Gazetteer) -> str | None:
     """ISO or admin1 code of a container name written next to a toponym ("Texas" -> "US.TX")."""
     if not text:
         return None
-    for cand in gaz.candidates(text):
-        place = gaz.place(cand.row)
-        if place.kind == "country" and not cand.via_skeleton:
-            return place.country
-        if place.kind == "admin1" and not cand.via_skeleton:
-            return place.admin1_code
+    words = text.split()
+    for size in range(len(words), 0, -1):  # "Florida The ..." (the next sentence) -> "Florida"
+        for cand in gaz.candidates(" ".join(words[:size])):
+            if cand.via_skeleton:
+                continue
+            place = gaz.place(cand.row)
+            if place.kind == "country":
+                return place.country
+            if place.kind == "admin1" or (place.kind == "region" and place.admin1_code):
+                return place.admin1_code  # a county stands for its state: "X, Suffolk County"
     return None
 
 
@@ -48,14 +65,20 @@ def _shares(evidence: Counter[str]) -> dict[str, float]:
     return {code: count / total for code, count in evidence.items()} if total else {}
 
 
-def _focus_place(places: Sequence[tuple[Place | None, float]], gaz: Gazetteer) -> Place | None:
-    """The place the article is mostly about: its most mentioned confident city, else division."""
+def _focus_place(
+    places: Sequence[tuple[Place | None, float]], countries: Mapping[str, float]
+) -> Place | None:
+    """The place the article is mostly about: its most mentioned confident city, else division;
+    mentions count by the share of their country in the article's evidence (two mentions of
+    Delft, Netherlands do not make a Cape Town story Dutch), ties go to the most populous."""
     for threshold in (settings.MIN_ANCHOR_CONFIDENCE, 0.0):
         for kinds in (("city",), ("admin1",), ("country",)):
             counts = Counter(p for p, conf in places if p is not None and p.kind in kinds
                              and conf >= threshold and p.geonameid is not None)
             if counts:
-                return counts.most_common(1)[0][0]
+                return max(counts, key=lambda p: (
+                    counts[p] * countries.get(p.country or "", 0.0), counts[p], p.population,
+                ))
     return None
 
 
@@ -112,20 +135,167 @@ def resolve_spans(
     if len(first) <= MAX_NAMES_FOR_PROXIMITY:
         results = _second_pass(first, keys, names, evidence, gaz, reduced)
 
+    results = _one_sense_per_name(results)
+    results = _drop_stray_transliterations(results, names, evidence, gaz)
     resolved = [results[key] for key in keys]
-    focus = _focus_place([r for key, r in zip(keys, resolved) if key not in reduced], gaz)
+    placed = Counter(evidence)  # country evidence with the places found: "Louisiana" is US
+    placed.update(p.country for p, conf in resolved if p is not None and p.country
+                  and conf >= settings.MIN_ANCHOR_CONFIDENCE)
+    doc_context = ResolveContext(countries=_shares(placed))
+    inner = {
+        i: _inner_place(text[s:e], gaz, doc_context)
+        for i, (s, e) in enumerate(spans) if resolved[i][0] is None
+    }
+    # a town named inside other names ("New Orleans Railways and Light Company") is evidence of
+    # the article's whereabouts too
+    inner_towns = [p for p in inner.values() if p is not None and p.kind == "city"]
+    focus = _focus_place(
+        [r for key, r in zip(keys, resolved) if key not in reduced]
+        + [(p, settings.MIN_ANCHOR_CONFIDENCE) for p in inner_towns],
+        doc_context.countries,
+    )
     cities = _local_cities(spans, keys, resolved, reduced)
-    mentions = []
-    for (start, end), key, ctx, (place, confidence) in zip(spans, keys, contexts, resolved):
+    hosts = _hosts(text, spans)
+    final: dict[int, tuple[Place | None, float]] = {}
+    guessed: set[int] = set()  # placed at another place's point: not a host for others
+    # right to left, so that the host of "X in Y" (Y, written after X) is settled before X
+    for index in sorted(range(len(spans)), key=lambda i: -spans[i][0]):
+        start, end = spans[index]
+        place, confidence = resolved[index]
         surface = text[start:end]
-        if place is not None and focus is not None and _far_reduction(surface, ctx, place, focus):
+        if place is not None and focus is not None and _far_reduction(
+            surface, contexts[index], place, focus
+        ):
             place = None
         if place is None:
-            near = _local_focus(start, cities) or focus
+            host = final[hosts[index]][0] if index in hosts and hosts[index] not in guessed else None
+            if host is not None and (host.lat is None or host.kind == "country"):
+                host = None
+            inside = inner[index] if index in inner else _inner_place(surface, gaz, doc_context)
+            near = host or _inner_or_near(inside, _local_focus(start, cities) or focus)
             if near is not None:
                 place, confidence = _approximate(surface, near), settings.LOCAL_FEATURE_CONFIDENCE
-        mentions.append(PlaceMention(article_id, start, end, surface, place, round(confidence, 3)))
-    return mentions
+                guessed.add(index)
+        final[index] = (place, confidence)
+    return [
+        PlaceMention(article_id, s, e, text[s:e], final[i][0], round(final[i][1], 3))
+        for i, (s, e) in enumerate(spans)
+    ]
+
+
+def _inner_place(surface: str, gaz: Gazetteer, context: ResolveContext) -> Place | None:
+    """The place named at the start or end of an unknown name: "Colchester General Hospital",
+    "New Orleans Railways ...", "Arizona State University", "European Commission"; a town or
+    a country only when the article's country evidence gives its country a real share."""
+    words = strip_the(surface)[0].split()
+    if len(words) < 2:
+        return None
+    lexicon = cues()
+    skip = lexicon.inner_stop | lexicon.local_heads | lexicon.after_admin1 | lexicon.after_city
+    for size in range(min(len(words) - 1, settings.MAX_INNER_WORDS), 0, -1):
+        for part in (words[:size], words[-size:]):
+            sub = " ".join(part)
+            if not sub[:1].isupper() or fold(sub) in skip or fold(part[-1]) in skip:
+                continue
+            place, _confidence = gaz.resolve_scored(sub, context)
+            if place is None or place.lat is None:
+                continue
+            if place.kind in ("country", "city") and (
+                context.countries.get(place.country or "", 0.0) < settings.MIN_INNER_COUNTRY_SHARE
+            ):
+                continue  # "British International School" in an article about Egypt
+            if place.kind in ("country", "admin1", "region") or (
+                fold(place.name) == fold(sub) and place.population >= settings.MIN_INNER_CITY_POPULATION
+            ):
+                return place
+    return None
+
+
+def _inner_or_near(inner: Place | None, near: Place | None) -> Place | None:
+    """The more specific of the place named inside an unknown name and the nearby/focus place:
+    the nearby town when it lies in the named division or country ("Florida Atlantic University"
+    near Parkland), the named town unless it is far from the nearby one ("Pearl Harbor" near
+    Honolulu is not Pearl, Mississippi)."""
+    if inner is None or near is None:
+        return inner or near
+    if inner.kind == "city":
+        if None in (inner.lat, near.lat):
+            return near
+        close = distance_km(inner.lat, inner.lon, near.lat, near.lon) <= settings.MAX_INNER_KM
+        return inner if close else near
+    if inner.kind == "admin1":
+        return near if near.admin1_code == inner.admin1_code else inner
+    if inner.kind == "country":
+        return near if near.country == inner.country else inner
+    return inner  # a region: "European Commission"
+
+
+def _hosts(text: str, spans: Sequence[tuple[int, int]]) -> dict[int, int]:
+    """Index of the toponym that contains each toponym by the wording: "X in Y", "X, Y", "X at Y"
+    ("the Palais des Nations in Geneva", "Knockhill, Fife"); lists ("Miami, Tampa, Orlando")
+    and "X, Y <verb>" are left out."""
+    order = sorted(range(len(spans)), key=lambda i: spans[i])
+    hosts: dict[int, int] = {}
+    for first, second in zip(order, order[1:]):
+        gap_start, gap_end = spans[first][1], spans[second][0]
+        gap = text[gap_start:gap_end]
+        if not (0 <= len(gap) <= 12 and _HOST_GAP.match(gap)):
+            continue
+        after = text[spans[second][1]:spans[second][1] + 20]
+        if "," in gap and (  # "Miami, West Palm Beach, New York": a list, not "X, Y"
+            _LIST_GOES_ON.match(after)
+            or _LIST_BEFORE.search(text[max(0, spans[first][0] - 20):spans[first][0]])
+            or not _HOST_END.match(after)  # "Beyond Madinaty, Liverpool have ..."
+        ):
+            continue
+        hosts[first] = second
+    return hosts
+
+
+def _drop_stray_transliterations(
+    results: dict[Key, tuple[Place | None, float]],
+    names: dict[Key, str],
+    evidence: Counter[str],
+    gaz: Gazetteer,
+) -> dict[Key, tuple[Place | None, float]]:
+    """A town found only through the transliteration skeleton ("Eva's" as Aves, Portugal) is kept
+    only in a country the article is about ("Sukhna" in an article about Syria); otherwise the
+    name is treated as unknown and placed by its context."""
+    countries = Counter(evidence)
+    for key, (place, confidence) in results.items():
+        if place is not None and place.country and confidence >= settings.MIN_ANCHOR_CONFIDENCE:
+            if not all(c.via_skeleton for c in gaz.candidates(names[key])):
+                countries[place.country] += 1
+    shares = _shares(countries)
+    out = dict(results)
+    for key, (place, _confidence) in results.items():
+        if place is None or place.kind != "city":
+            continue
+        cands = gaz.candidates(names[key])
+        if cands and all(c.via_skeleton for c in cands):
+            if shares.get(place.country or "", 0.0) < settings.MIN_SKELETON_COUNTRY_SHARE:
+                out[key] = (None, 0.0)
+    return out
+
+
+def _one_sense_per_name(
+    results: dict[Key, tuple[Place | None, float]],
+) -> dict[Key, tuple[Place | None, float]]:
+    """ "Parkland, Florida" ... "the Parkland students": a bare mention of a name means what the
+    same name means where a container pins it down (when all such mentions agree)."""
+    pinned: dict[str, set[Place]] = {}
+    for (name, _kind, container), (place, confidence) in results.items():
+        if container and place is not None and confidence >= settings.MIN_ANCHOR_CONFIDENCE:
+            pinned.setdefault(name, set()).add(place)
+    if not pinned:
+        return results
+    out = dict(results)
+    for key, (place, _confidence) in results.items():
+        name, kind, container = key
+        found = pinned.get(name)
+        if container is None and kind is None and found and len(found) == 1 and place not in found:
+            out[key] = (next(iter(found)), settings.MIN_ANCHOR_CONFIDENCE)
+    return out
 
 
 def _local_cities(
@@ -135,22 +305,25 @@ def _local_cities(
     reduced: set[Key],
 ) -> tuple[list[int], list[Place]]:
     """Start offsets (sorted) and places of the confidently resolved cities of the article."""
-    found = sorted(
+    found = sorted((
         (s, place) for (s, _e), key, (place, confidence) in zip(spans, keys, resolved)
         if place is not None and place.kind == "city" and key not in reduced
         and confidence >= settings.MIN_ANCHOR_CONFIDENCE
-    )
+    ), key=lambda item: item[0])  # two mentions at one offset: never compare the places
     return [s for s, _p in found], [p for _s, p in found]
 
 
 def _local_focus(start: int, cities: tuple[list[int], list[Place]]) -> Place | None:
-    """The city written last before ``start``, if close ("... in New Orleans. The house on
-    Frenchmen Street ..."), else None."""
+    """The city written nearest to ``start``: last before it (within ``LOCAL_FOCUS_CHARS``: "...
+    in New Orleans. The house on Frenchmen Street ...") or just after it, else None."""
     offsets, places = cities
-    index = bisect.bisect_left(offsets, start) - 1
-    if index < 0 or start - offsets[index] > settings.LOCAL_FOCUS_CHARS:
-        return None
-    return places[index]
+    index = bisect.bisect_left(offsets, start)
+    options = []
+    if index > 0 and start - offsets[index - 1] <= settings.LOCAL_FOCUS_CHARS:
+        options.append((start - offsets[index - 1], places[index - 1]))
+    if index < len(offsets) and offsets[index] - start <= settings.LOCAL_FOCUS_AFTER_CHARS:
+        options.append((offsets[index] - start, places[index]))
+    return min(options, key=lambda item: item[0])[1] if options else None
 
 
 def _second_pass(
@@ -163,7 +336,7 @@ def _second_pass(
 ) -> dict[Key, tuple[Place | None, float]]:
     mention_counts = Counter(keys)
     countries = Counter(evidence)
-    admin1: dict[str, set[str]] = {}  # admin1 code -> the names that put it in the document
+    admin1: dict[str, Counter[str]] = {}  # admin1 code -> mentions of the names that put it there
     anchors: list[tuple[int, Key, tuple[float, float]]] = []
     for key, (place, confidence) in first.items():
         if place is None or confidence < settings.MIN_ANCHOR_CONFIDENCE or key in reduced:
@@ -171,21 +344,26 @@ def _second_pass(
         if place.country:
             countries[place.country] += mention_counts[key]
         if place.kind == "admin1" and place.admin1_code:
-            admin1.setdefault(place.admin1_code, set()).add(key[0])
+            admin1.setdefault(place.admin1_code, Counter())[key[0]] += mention_counts[key]
         if key[2] and "." in key[2]:
-            admin1.setdefault(key[2], set()).add(key[0])
+            admin1.setdefault(key[2], Counter())[key[0]] += mention_counts[key]
         if place.kind == "city" and place.lat is not None and place.lon is not None:
             anchors.append((mention_counts[key], key, (place.lat, place.lon)))
     anchors.sort(key=lambda item: -item[0])
     anchors = anchors[:MAX_ANCHORS]
     shares = _shares(countries)
+    admin1_total = sum(sum(by.values()) for by in admin1.values())
     results: dict[Key, tuple[Place | None, float]] = {}
     for key in first:
         points = tuple(point for _n, other, point in anchors if other[0] != key[0])
         # a name is not its own container: "Montana" must not pull "Montana City" into Montana
-        divisions = frozenset(code for code, by in admin1.items() if by - {key[0]})
+        divisions = {
+            code: (sum(by.values()) - by[key[0]]) / admin1_total
+            for code, by in admin1.items() if set(by) - {key[0]}
+        }
         context = ResolveContext(
-            countries=shares, admin1=divisions, anchors=points, kind=key[1], container=key[2]
+            countries=shares, admin1=frozenset(divisions), admin1_share=divisions, anchors=points,
+            kind=key[1], container=key[2],
         )
         results[key] = gaz.resolve_scored(names[key], context)
     return results

