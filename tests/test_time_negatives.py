@@ -95,3 +95,45 @@ def test_the_past_before_a_count_is_not_past_ref() -> None:
 def test_current_as_a_flow_is_not_present_ref() -> None:
     """Adjectival "current" is PRESENT_REF, but "a strong current swept" is water, not time."""
     assert tag("A strong current swept the boat away.", DCT) == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name"),
+    [
+        ("The Ariha Today Facebook page posted a photo of the wreckage.", "Today"),
+        ("Arabic-language news website Syria Now identified one of the wounded.", "Now"),
+        ("The story ran in USA Today on Monday.", "Today"),
+        ("He has the reputation of being loyal to the anti-Syrian \"March 14th\" faction.", "March 14th"),
+        ("The government excludes the March 14 coalition, led by Saad al-Hariri.", "March 14"),
+        ("Activists of the 6 April youth movement marched.", "6 April"),
+    ],
+)
+def test_names_are_not_times(sentence: str, name: str) -> None:
+    """A capitalised today/now after a capitalised word, and a month-day naming a group, are names."""
+    assert name not in [t.text for t in tag(sentence, DCT)]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "text"),
+    [
+        ("Now the rebels hold the town.", "Now"),
+        ("Today, the rebels hold the town.", "Today"),
+        ("The ceasefire began on March 14 in the north.", "March 14"),
+    ],
+)
+def test_names_rules_keep_real_times(sentence: str, text: str) -> None:
+    """Sentence-initial deictics and ordinary month-days stay times."""
+    assert text in [t.text for t in tag(sentence, DCT)]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Syrian forces killed 2012 rebels in the offensive.",
+        "The city has been divided since mid-2012 when rebels seized its eastern half.",
+    ],
+)
+def test_count_noun_rule_skips_function_words(sentence: str) -> None:
+    """A number before a count noun is a count; a year before "when rebels ..." is still a year."""
+    years = [t.value for t in tag(sentence, DCT) if t.value == "2012"]
+    assert years == ([] if "killed" in sentence else ["2012"])

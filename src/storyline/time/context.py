@@ -17,6 +17,8 @@ _SENTENCE_BREAK_RE = re.compile(r"[.!?]\s+[A-Z\"“]|\n\s*\n")
 _RANGE_OPEN_RE = re.compile(r"\b(?:from|between)\s+(?:(?:early|mid|late)[- ]\s*)?$", re.I)
 _RANGE_LINK_RE = re.compile(r"^[\w.]+(?:\s+\d{1,2}(?:st|nd|rd|th)?)?,?\s*(?:to|until|till|through|thru|and|-|–)\s*(?:(?:early|mid|late)[- ]\s*)?$", re.I)
 _RANGE_OPEN_CHARS = 20
+# A numeric date with a final year (3/27/2016, 17-06-2016, 27.3.16), for the text's convention.
+_NUMERIC_DATE_RE = re.compile(r"(?<![\w/.-])(\d{1,2})([/.-])(\d{1,2})\2(?:\d{4}|\d{2})(?![\w/.-]\d)")
 
 
 @dataclass
@@ -36,6 +38,8 @@ class Context:
     dct: dt.date | None
     tenses: TenseOracle
     mentions: list[Mention] = field(default_factory=list)
+    _numeric_order: str | None = field(default=None, init=False, repr=False)
+    _numeric_order_known: bool = field(default=False, init=False, repr=False)
 
     def remember(self, start: int, point: Point, explicit_year: bool) -> None:
         """Record a resolved date as the newest reference time."""
@@ -57,6 +61,23 @@ class Context:
             if mention.point.granularity == "quarter":
                 return mention.point
         return None
+
+    def numeric_date_order(self) -> str | None:
+        """"day_first" or "month_first" when the text's unambiguous numeric dates (a number above
+        12: "17/06/2016", "6/17/2016") agree on one order; None when there are none or they
+        disagree. Ambiguous dates of the same text ("05/06/2016") follow that convention."""
+        if not self._numeric_order_known:
+            votes = {"day_first": 0, "month_first": 0}
+            for match in _NUMERIC_DATE_RE.finditer(self.text):
+                first, second = int(match.group(1)), int(match.group(3))
+                if first > 12 >= second >= 1:
+                    votes["day_first"] += 1
+                elif second > 12 >= first >= 1:
+                    votes["month_first"] += 1
+            if bool(votes["day_first"]) != bool(votes["month_first"]):
+                self._numeric_order = "day_first" if votes["day_first"] else "month_first"
+            self._numeric_order_known = True
+        return self._numeric_order
 
     def latest(self) -> Point | None:
         """Newest mentioned point of any granularity (None when there is none)."""

@@ -64,7 +64,7 @@ def handle_date(match: Match, ctx: Context) -> Reading | None:
     end = _range_end(resolve.month_day_point(month, day, first.day, "future") if first else None, match, ctx)
     if end is not None:
         return dated(end, "ref")
-    year = ctx.sentence_year(match.start)
+    year = _sentence_year(match, ctx)
     if year is not None:
         try:
             return dated(Point(dt.date(year, month, day), "day"), "ref")
@@ -92,6 +92,20 @@ def handle_date(match: Match, ctx: Context) -> Reading | None:
         if (tense == "past" and point.day > ctx.dct) or (tense == "future" and point.day < ctx.dct):
             point = resolve.month_day_point(month, day, ctx.dct, tense)
     return dated(point, "dct")
+
+
+def _sentence_year(match: Match, ctx: Context) -> int | None:
+    """The year of an explicit date earlier in the sentence, unless the clause's tense rules it
+    out: a future clause is not in a past year ("set his record at the 2009 championships and will
+    defend his title at the August 27 championships", written in 2011), nor a past one in a future
+    year."""
+    year = ctx.sentence_year(match.start)
+    if year is None or ctx.dct is None or year == ctx.dct.year:
+        return year
+    tense = ctx.tenses.tense(match.start, match.end)
+    if (tense == "future" and year < ctx.dct.year) or (tense == "past" and year > ctx.dct.year):
+        return None
+    return year
 
 
 def handle_week_of(match: Match, ctx: Context) -> Reading | None:
@@ -143,16 +157,25 @@ def _valid_month_day(month: int, day: int) -> bool:
 
 
 def handle_numeric_date(match: Match, ctx: Context) -> Reading | None:
-    """3/27/2016, 27.3.2016: month-first by setting unless one number cannot be a month."""
+    """3/27/2016, 27.3.2016, 17-06-2016: a number above 12 fixes the order; otherwise the order
+    of the text's other numeric dates (a document's or outlet's convention), else the locale hint
+    (the separator, then ``settings.NUMERIC_DATE_ORDER``)."""
     g = match.groups
     first, second = int(g["a"] or 0), int(g["b"] or 0)
     year = int(g["year"] or 0)
     if len(g["year"] or "") == 2:
         year += 2000 if year <= settings.TWO_DIGIT_YEAR_PIVOT else 1900
-    day_first = g.get("sep") == "." or settings.NUMERIC_DATE_ORDER == "EU"
+    if first > 12 >= second:
+        day_first = True
+    elif second > 12 >= first:
+        day_first = False
+    else:
+        order = ctx.numeric_date_order()
+        if order is not None:
+            day_first = order == "day_first"
+        else:
+            day_first = g.get("sep") in settings.DAY_FIRST_SEPARATORS or settings.NUMERIC_DATE_ORDER == "EU"
     month, day = (second, first) if day_first else (first, second)
-    if month > 12 >= day:
-        month, day = day, month
     try:
         return dated(Point(dt.date(year, month, day), "day"), "explicit", True)
     except ValueError:
@@ -178,7 +201,7 @@ def handle_month(match: Match, ctx: Context) -> Reading | None:
     point = _range_end(resolve.month_point(month, first.day, "future") if first else None, match, ctx)
     if point is not None:
         return dated(point, "ref")
-    year = ctx.sentence_year(match.start)
+    year = _sentence_year(match, ctx)
     if year is not None:
         return dated(Point(dt.date(year, month, 1), "month"), "ref")
     if ctx.dct is None:
@@ -187,7 +210,9 @@ def handle_month(match: Match, ctx: Context) -> Reading | None:
     anchor_point = ctx.sentence_point(match.start) if direction == "nearest" else None
     if anchor_point is not None and anchor_point.day > ctx.dct:
         direction = "future"
-    elif direction == "past" and 0 < month - ctx.dct.month <= settings.PAST_MONTH_LOOKAHEAD:
+    elif direction == "past" and 0 < month - ctx.dct.month <= settings.PAST_MONTH_LOOKAHEAD and (
+        (dt.date(ctx.dct.year, month, 1) - ctx.dct).days <= settings.PAST_MONTH_LOOKAHEAD_DAYS
+    ):
         direction = "future"
     return dated(resolve.month_point(month, ctx.dct, direction), "dct")
 

@@ -115,6 +115,7 @@ def macros() -> dict[str, str]:
         "SETADV": _alternation(list(lex["set_adverbs"])),
         "VAGUE": _alternation(lex["vague_quantities"]),
         "COUNT_NOUNS": _alternation(negatives_data()["count_nouns"]),
+        "FUNCTION_WORD": _alternation(lex["function_words"]["words"]),
     }
 
 

@@ -271,8 +271,6 @@ def handle_year_ago(match: Match, ctx: Context) -> Reading | None:
     latest = ctx.latest()
     if latest is not None and latest.granularity == "quarter":
         latest = ctx.reported_quarter() or latest  # comparisons are with the period being reported
-        if "-" in match.text and ctx.dct is not None and latest.day.year == ctx.dct.year - 1:
-            return dated(latest, "ref")  # "in the 1988 period. The year-ago results": the same period
     if latest is not None and latest.granularity in ("quarter", "half", "month") and (anchor == "ref" or "quarter" in what or latest.granularity == "quarter"):
         moved = shift(latest.day, "Y", -1)
         return dated(with_granularity(Point(moved, latest.granularity), latest.granularity), "ref") if moved else None

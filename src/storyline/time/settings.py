@@ -4,8 +4,12 @@ from __future__ import annotations
 
 from typing import Final
 
-# Numeric dates like 3/4/2016: "US" reads month first, "EU" reads day first.
+# Numeric dates like 3/4/2016 whose order nothing else settles (no number above 12 in it or in
+# another numeric date of the same text): "US" reads month first, "EU" reads day first. Dates
+# written with these separators are read day first whatever the setting (27.3.2016, 17-06-2016:
+# the US writes slashes; dots and hyphens before a final year are the day-first convention).
 NUMERIC_DATE_ORDER: Final[str] = "US"
+DAY_FIRST_SEPARATORS: Final[str] = ".-"
 # Two-digit years ('98) at or below this pivot are read as 20xx, above it as 19xx.
 TWO_DIGIT_YEAR_PIVOT: Final[int] = 30
 # Bare four-digit numbers are read as years only inside this range.
@@ -41,7 +45,10 @@ MONTH_DAY_TENSE_DAYS: Final[int] = 60
 NEAREST_FUTURE_MONTHS: Final[int] = 4
 # A bare month in a past-tense clause may still be the month after the base ("gave them until
 # mid-November", written in late October): up to that many months ahead, within the DCT's calendar
-# year (in December, a past "in January" is this year's January), the next occurrence is taken.
+# year (in December, a past "in January" is this year's January), the next occurrence is taken,
+# but only when it begins at most PAST_MONTH_LOOKAHEAD_DAYS after the DCT ("since the uprising
+# began in March", written on February 2, is last March).
 PAST_MONTH_LOOKAHEAD: Final[int] = 1
+PAST_MONTH_LOOKAHEAD_DAYS: Final[int] = 10
 # Without a tense, a weekday is the nearest one, but a future reading only up to this many days ahead.
 NEAREST_FUTURE_DAYS: Final[int] = 1

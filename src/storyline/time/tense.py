@@ -29,6 +29,10 @@ _FUTURE_LEMMAS = frozenset(
     {"expect", "schedule", "plan", "intend", "aim", "hope", "due", "slate", "set", "want", "vow", "pledge", "promise"}
 )
 _PERFECT_AUX = frozenset({"have", "has", "had", "'ve"})
+# Participles that point forward even as reduced relatives ("a date expected in mid-October",
+# "talks scheduled for Monday"), unlike "set" ("a record set on Aug. 6").
+_PLANNED_PARTICIPLES = frozenset({"expect", "schedule", "slate", "plan", "due"})
+_ORDINAL_WORDS = frozenset({"first", "second", "third", "last", "only", "latest"})
 _POSSIBILITY_AUX = frozenset({"may", "might"})
 _PAST_PERFECT_AUX = frozenset({"had"})  # "'d" is ambiguous with "would"
 _PRESENT_CUES = frozenset({"is", "are", "am", "says", "say", "it's", "that's", "there's", "here's", "now"})
@@ -152,7 +156,18 @@ def _infinitive_tense(head: Token) -> Tense:
         return "future"  # "Navigation Mixte is to resume trading Tuesday"
     if head.pos_ in ("VERB", "AUX"):
         return _verb_tense(head)
+    if _is_ordinal_phrase(head) and head.head.pos_ in ("VERB", "AUX") and head.head.i != head.i:
+        return _verb_tense(head.head)  # "France was the first nation to recognize the rebels in March"
     return "present"
+
+
+def _is_ordinal_phrase(word: Token) -> bool:
+    """"the first (nation)", "the only country", "the last to leave": an infinitive under it tells
+    of an event at the time of the verb above ("was the first to"), not a plan."""
+    ordinals = _ORDINAL_WORDS
+    return word.lower_ in ordinals or any(
+        child.lower_ in ordinals or child.tag_ == "JJS" for child in word.children if child.dep_ in ("amod", "advmod")
+    )
 
 
 def _verb_tense(verb: Token) -> Tense:
@@ -165,8 +180,12 @@ def _verb_tense(verb: Token) -> Tense:
         return "future"  # "the group might come to the U.S. as soon as Tuesday"; not "may have left"
     if aux_words & _PAST_PERFECT_AUX:
         return "past"  # "had been scheduled to expire Friday": the plan lies in the past
-    if verb.lemma_.lower() in _FUTURE_LEMMAS and verb.tag_ != "VBD" and not (verb.tag_ == "VBN" and not auxes):
-        # "is scheduled for", "expects"; but a bare participle is a reduced relative ("a record set on Aug. 6")
+    reduced_relative = verb.tag_ == "VBN" and not auxes
+    if verb.lemma_.lower() in _FUTURE_LEMMAS and verb.tag_ != "VBD" and (
+        not reduced_relative or verb.lemma_.lower() in _PLANNED_PARTICIPLES
+    ):
+        # "is scheduled for", "expects", "a vote expected in mid-October"; but other bare
+        # participles are reduced relatives of past events ("a record set on Aug. 6")
         return "future"
     head = verb.head
     if verb.tag_ == "VB" and "to" in aux_words and head.i != verb.i:
