@@ -11,8 +11,8 @@ each gold timeline, the input is the topic's articles published between the time
 and last date; the system gets l = number of gold dates, k = round(mean sentences per gold date)
 and the topic keywords. Storyline analyses the articles (per-article stages cached in the
 ``--cache`` folder, so re-runs only link, rank and summarise), then ranks the days
-(``storyline.timeline.rank``) and writes k sentences for each of the l best
-(``storyline.timeline.summarise``). Scores (``tls_metrics``): alignment ROUGE-1/2 (tilse's
+(``storyline.timeline.rank``) and writes k sentences for each of the l best days that have
+on-topic candidate sentences (``storyline.timeline.summarise``; a day without any is skipped). Scores (``tls_metrics``): alignment ROUGE-1/2 (tilse's
 ``align_date_content_costs_many_to_one``) and Date F1; P and R are averaged over all timelines
 and F is computed from the averages. The last line printed is one JSON object.
 """
@@ -35,14 +35,16 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from tls_metrics import align_m1, date_prf, f_score  # noqa: E402
 
-from storyline.model import Article, ArticleAnalysis  # noqa: E402
+from storyline.model import Article, ArticleAnalysis, Timeline  # noqa: E402
 from storyline.pipeline import BuildOptions, analyse, link_and_assemble  # noqa: E402
-from storyline.timeline.rank import mentions_from_analyses, mentions_from_events, rank_dates  # noqa: E402
+from storyline.timeline.rank import article_relevance, mentions_from_analyses, mentions_from_events, rank_dates  # noqa: E402
 from storyline.timeline.summarise import Summariser, keyword_stems, on_topic, topical_mentions  # noqa: E402
 
 LOGGER = logging.getLogger("bench.tls")
 # Count only on-topic sentences and articles (keywords) when ranking days (off: worse Date F1 on dev).
 TOPICAL_DATES = False
+# Weigh each article's part in date ranking by how much it is about the keywords (article_relevance).
+RELEVANCE = False
 DEFAULT_CACHE = Path("out/tls-cache")  # out/ is git-ignored
 
 
@@ -99,6 +101,19 @@ def predict(
     """Storyline's timeline of ``max_dates`` days with ``k`` sentences each."""
     timings: dict[str, float] = {}
     timeline = link_and_assemble(analyses, timings)
+    return choose(timeline, analyses, start, end, max_dates, k, keywords)
+
+
+def choose(
+    timeline: Timeline,
+    analyses: Sequence[ArticleAnalysis],
+    start: dt.date,
+    end: dt.date,
+    max_dates: int,
+    k: int,
+    keywords: Sequence[str],
+) -> dict[dt.date, list[str]]:
+    """Rank the days of a linked timeline and summarise the ``max_dates`` best in ``k`` sentences."""
     mentions = mentions_from_analyses(analyses) + mentions_from_events((*timeline.events, *timeline.undated))
     if TOPICAL_DATES:
         mentions = topical_mentions(timeline.articles, mentions, keywords)
@@ -106,7 +121,8 @@ def predict(
         timeline = dataclasses.replace(
             timeline, articles=tuple(a for a in timeline.articles if on_topic(a.text, stems))
         )
-    ranked = rank_dates(timeline, mentions, start=start, end=end)
+    relevance = article_relevance(timeline.articles, keywords) if RELEVANCE else None
+    ranked = rank_dates(timeline, mentions, start=start, end=end, relevance=relevance, keywords=keywords)
     summariser = Summariser(timeline.articles, mentions, keywords)
     predicted: dict[dt.date, list[str]] = {}
     for score in ranked:

@@ -6,7 +6,10 @@ weighty types (a capture, a massacre, an election rather than a statement) and w
 and groups taking part are central to the whole collection. ``rank_dates`` combines these signals
 (weights in ``tls_settings``) over day-precision ``DateMention`` records, which come from the
 timeline's event mentions (``mentions_from_events``) and, when the per-article analyses are at
-hand, from every day-precision temporal expression (``mentions_from_analyses``).
+hand, from every day-precision temporal expression (``mentions_from_analyses``). With query
+keywords, ``article_relevance`` can weigh each article's part and ``keywords`` can count the
+articles whose mentioning sentence holds one (both measured on Timeline17 Syria: no gain, so the
+harness leaves them off; see docs/tls.md).
 """
 
 from __future__ import annotations
@@ -17,10 +20,10 @@ import logging
 import math
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
-from storyline.model import ArticleAnalysis, Event, Timeline
+from storyline.model import Article, ArticleAnalysis, Event, Timeline
 from storyline.timeline import tls_settings as settings
 from storyline.timeline.lexicon import _load
 
@@ -41,6 +44,7 @@ class DateMention:
     end: int
     explicit: bool = True  # a temporal expression names the day (not only the publication date)
     event_id: str | None = None
+    own: bool = True  # the sentence itself dates the day (False: dated through its linked event)
 
 
 @dataclass(frozen=True)
@@ -85,8 +89,8 @@ def mentions_from_events(events: Iterable[Event]) -> list[DateMention]:
     for event in events:
         event_day = _event_day(event)
         for mention in event.mentions:
-            day = parse_day(mention.date.value) if mention.date else None
-            day = day or event_day
+            own_day = parse_day(mention.date.value) if mention.date else None
+            day = own_day or event_day
             if day is None:
                 continue
             found.append(
@@ -97,6 +101,7 @@ def mentions_from_events(events: Iterable[Event]) -> list[DateMention]:
                     end=mention.sentence_end,
                     explicit=mention.date_timex is not None,
                     event_id=event.id,
+                    own=own_day is not None and mention.date_timex is not None,
                 )
             )
     return found
@@ -119,6 +124,20 @@ def mentions_from_analyses(analyses: Iterable[ArticleAnalysis]) -> list[DateMent
     return found
 
 
+def article_relevance(articles: Iterable[Article], keywords: Sequence[str]) -> dict[str, float]:
+    """Article id -> how much the article is about the keywords: keyword occurrences (by prefix,
+    as ``summarise.keyword_stems``) over ``RELEVANCE_FULL_AT``, capped at 1. Empty without keywords."""
+    stems = [k.lower()[: settings.KEYWORD_STEM_CHARS] for k in keywords if k.strip()]
+    if not stems:
+        return {}
+    shares = {}
+    for article in articles:
+        lowered = article.text.lower()
+        hits = sum(lowered.count(stem) for stem in stems)
+        shares[article.id] = min(1.0, hits / settings.RELEVANCE_FULL_AT)
+    return shares
+
+
 def entity_centrality(events: Iterable[Event]) -> dict[str, float]:
     """Entity id -> share of events it takes part in, scaled so the most central entity is 1."""
     counts: Counter[str] = Counter()
@@ -134,25 +153,50 @@ def rank_dates(
     *,
     start: dt.date | None = None,
     end: dt.date | None = None,
+    relevance: Mapping[str, float] | None = None,
+    keywords: Sequence[str] = (),
 ) -> list[DateScore]:
     """Days of the timeline, most important first (ties: earlier first).
 
     ``mentions`` defaults to the event mentions' dates; pass more (e.g. from the analyses' timexes)
-    for a denser signal. Only days within [start, end] are ranked.
+    for a denser signal. Only days within [start, end] are ranked. ``relevance`` (article id ->
+    0-1, e.g. ``article_relevance`` for the query's keywords) weighs what each article contributes;
+    articles missing from it count fully. With ``keywords``, articles whose sentence mentioning a
+    day contains one of them count again (``W_TOPICAL``).
     """
     events = [*timeline.events, *timeline.undated]
-    if mentions is None:
-        mentions = mentions_from_events(events)
+    mentions = mentions_from_events(events) if mentions is None else list(mentions)
+    relevance = relevance or {}
+    # Sentences dated only through their linked event are the main signal when the events are all
+    # there is (a query over a build), and noise next to every timex of the analyses.
+    with_timexes = any(m.event_id is None for m in mentions)
+    inherited = settings.INHERITED_WEIGHT_WITH_TIMEXES if with_timexes else settings.INHERITED_MENTION_WEIGHT
     published = {a.id: a.published for a in timeline.articles}
     outlet = {a.id: a.outlet or a.id for a in timeline.articles}
     by_day: dict[dt.date, set[str]] = defaultdict(set)
     weight: dict[tuple[dt.date, str], float] = {}
+    sentences: dict[dt.date, set[tuple[str, int]]] = defaultdict(set)
+    topical: dict[dt.date, set[str]] = defaultdict(set)
+    stems = [k.lower()[: settings.KEYWORD_STEM_CHARS] for k in keywords if k.strip()]
+    text = {a.id: a.text for a in timeline.articles} if stems else {}
     for mention in mentions:
+        share = relevance.get(mention.article_id, 1.0)
+        if share <= 0:
+            continue
         by_day[mention.date].add(mention.article_id)
         key = (mention.date, mention.article_id)
-        value = 1.0 if mention.explicit else settings.RELATIVE_MENTION_WEIGHT
+        value = share * (1.0 if mention.explicit else settings.RELATIVE_MENTION_WEIGHT)
+        value *= 1.0 if mention.own else inherited
         weight[key] = max(weight.get(key, 0.0), value)
-    pub_counts: Counter[dt.date] = Counter(p for p in published.values() if p is not None)
+        sentences[mention.date].add((mention.article_id, mention.start))
+        if stems and mention.article_id not in topical[mention.date]:
+            sentence = text.get(mention.article_id, "")[mention.start : mention.end].lower()
+            if any(stem in sentence for stem in stems):
+                topical[mention.date].add(mention.article_id)
+    pub_counts: Counter[dt.date] = Counter()
+    for article_id, day in published.items():
+        if day is not None:
+            pub_counts[day] += relevance.get(article_id, 1.0)
     events_by_day: dict[dt.date, list[Event]] = defaultdict(list)
     for event in events:
         day = _event_day(event)
@@ -179,9 +223,12 @@ def rank_dates(
         )
         central = [max((centrality.get(eid, 0.0) for _, eid in e.participants), default=0.0) for e in day_events]
         central_score = sum(central) / len(central) if central else 0.0
+        mentioning = sum(relevance.get(a, 1.0) for a, _ in sentences.get(day, ()))
         score = (
             settings.W_ARTICLES * _damp(sum(weight[(day, a)] for a in articles))
-            + settings.W_LATER_REFS * _damp(len(later))
+            + settings.W_SENTENCES * _damp(mentioning)
+            + settings.W_TOPICAL * _damp(len(topical.get(day, ())))
+            + settings.W_LATER_REFS * _damp(sum(weight[(day, a)] for a in later))
             + settings.W_OUTLETS * _damp(len(outlets))
             + settings.W_PUBLISHED * _damp(pub)
             + settings.W_EVENT_TYPE * type_score

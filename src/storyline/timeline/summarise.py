@@ -1,15 +1,19 @@
 """Extractive per-date summaries: non-redundant source sentences for each selected day.
 
-Candidates for a day are the sentences that mention it (``DateMention`` records: event mentions,
-temporal expressions) and the lead sentences of articles published on the day or right after it.
-Each candidate is scored by its similarity to the centroid of the day's candidates (what most
-sources say about that day), with a bonus when it names the day explicitly and per query keyword
-it contains; sentences are then taken greedily, skipping any too similar to one already chosen
-for any day, so the timeline does not repeat itself.
+Candidates for a day (as news-tls DATEWISE collects them) are the sentences whose own temporal
+expression resolves to the day (``DateMention`` records with ``own``) and the lead sentences of
+articles published on the day or right after it. Candidates that cannot stand as a timeline entry
+are dropped by the rules in ``data/tls_sentence_filters.json`` (questions, direct quotes, photo
+captions, credits, bylines) and by length; with keywords, only sentences containing one stay.
+The day's centroid is the mean of the mention centroid and the publication centroid (tf-idf), and
+sentences are chosen greedily so that the summary's vector stays closest to it (CentroidOpt), with
+small bonuses for naming the day, opening an article and containing keywords; a sentence too
+similar to one already chosen for any day is skipped, so the timeline does not repeat itself.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import functools
 import logging
@@ -21,23 +25,38 @@ from dataclasses import dataclass
 
 from storyline.model import Article
 from storyline.timeline import tls_settings as settings
+from storyline.timeline.lexicon import _load
 from storyline.timeline.rank import DateMention
 
 LOGGER = logging.getLogger(__name__)
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z'-]+|\d+")
 _SPLIT = re.compile(r"\n+|(?<=[.!?])\s+(?=[\"'A-Z0-9])")
-# A wire dateline or bullet opening a sentence: "AMMAN (Reuters) - ", "BEIRUT -LRB- Reuters -RRB- - ", "- ".
-_DATELINE = re.compile(
-    r"^\s*(?:[A-Z][A-Za-z.,' ]{0,40}\s)?(?:\(|-LRB-)\s*(?:Reuters|AP|AFP|CNN|BBC)\s*(?:\)|-RRB-)\s*[-:]*\s*"
-    r"|^\s*(?:Reuters|AP|AFP)\s*(?:\)|-RRB-)\s*[-:]*\s*|^\s*[-*\u2022]+\s+"
-)
 _STOP = frozenset(
     """a an the and or but of to in on at for from by with as is are was were be been being it its this
     that these those he she they we you i his her their our has have had do does did not no said says
     say will would can could may might also after before over into than then there which who whom what
     when where while about up out more most some such only other new one two s t""".split()
 )
+
+
+@functools.lru_cache(maxsize=1)
+def sentence_rules() -> tuple[tuple[re.Pattern[str], ...], dict[str, re.Pattern[str]]]:
+    """(dateline patterns stripped from a sentence's start, reject patterns by name)."""
+    data = _load("tls_sentence_filters.json")
+    datelines = tuple(re.compile(p) for p in data["datelines"])
+    return datelines, {name: re.compile(p) for name, p in data["reject"].items()}
+
+
+def rejection(text: str) -> str | None:
+    """Why ``text`` cannot be a summary sentence (a rule name or "length"), or None when it can."""
+    words = len(text.split())
+    if not settings.SENTENCE_MIN_WORDS <= words <= settings.SENTENCE_MAX_WORDS:
+        return "length"
+    for name, pattern in sentence_rules()[1].items():
+        if pattern.search(text):
+            return name
+    return None
 
 
 @dataclass(frozen=True)
@@ -79,15 +98,13 @@ def _sentence_spans(text: str) -> tuple[tuple[int, int], ...]:
 
 
 def lead_sentences(article: Article, count: int) -> list[tuple[int, int]]:
-    """Spans of the first ``count`` sentences of an article that are long enough to summarise."""
-    picked = []
-    for start, end in _sentence_spans(article.text):
-        words = len(article.text[start:end].split())
-        if settings.SENTENCE_MIN_WORDS <= words <= settings.SENTENCE_MAX_WORDS:
-            picked.append((start, end))
-        if len(picked) >= count:
-            break
-    return picked
+    """Spans of the first ``count`` sentences of an article (datelines trimmed), whatever their length."""
+    spans = []
+    for start, end in _sentence_spans(article.text)[:count]:
+        start, end = trim(article.text, start, end)
+        if start < end:
+            spans.append((start, end))
+    return spans
 
 
 def keyword_stems(keywords: Sequence[str]) -> list[str]:
@@ -115,11 +132,11 @@ def topical_mentions(
 
 
 def trim(text: str, start: int, end: int) -> tuple[int, int]:
-    """The span without surrounding blanks and without a leading wire dateline or bullet."""
-    sentence = text[start:end]
-    match = _DATELINE.match(sentence)
-    if match:
-        start += match.end()
+    """The span without surrounding blanks and without leading wire datelines or bullets."""
+    for pattern in sentence_rules()[0]:
+        match = pattern.match(text[start:end])
+        if match and start + match.end() < end:
+            start += match.end()
     while start < end and text[start].isspace():
         start += 1
     while end > start and text[end - 1].isspace():
@@ -138,6 +155,9 @@ class Summariser:
     ) -> None:
         self._articles = {a.id: a for a in articles}
         self._keywords = keyword_stems(keywords)
+        if self._keywords and not any(on_topic(a.text, self._keywords) for a in self._articles.values()):
+            LOGGER.warning("no article contains the keywords %s: summaries ignore them", ", ".join(keywords))
+            self._keywords = []
         self._by_day: dict[dt.date, list[DateMention]] = defaultdict(list)
         for mention in mentions:
             self._by_day[mention.date].append(mention)
@@ -152,67 +172,116 @@ class Summariser:
         self._chosen: list[dict[str, float]] = []
 
     def _vector(self, text: str) -> dict[str, float]:
+        """Unit-length tf-idf vector of the content words of ``text``."""
         counts = Counter(content_words(text))
-        return {
+        vector = {
             w: c * math.log((1 + self._documents) / (1 + self._document_frequency.get(w, 0)))
             for w, c in counts.items()
         }
+        return _normalised(vector)
 
-    def candidates(self, day: dt.date) -> list[Sentence]:
-        """Sentences mentioning ``day`` and leads of articles published on it or right after."""
-        seen: dict[tuple[str, int, int], Sentence] = {}
+    def _mention_candidates(self, day: dt.date, own_only: bool) -> dict[tuple[str, int, int], Sentence]:
+        found: dict[tuple[str, int, int], Sentence] = {}
         for mention in self._by_day.get(day, ()):
+            if own_only and not mention.own:
+                continue
             article = self._articles.get(mention.article_id)
             if article is None or not article.text:
                 continue
             start, end = trim(article.text, mention.start, mention.end)
-            text = article.text[start:end]
-            words = len(text.split())
-            if not settings.SENTENCE_MIN_WORDS <= words <= settings.SENTENCE_MAX_WORDS:
-                continue
             key = (mention.article_id, start, end)
-            if key not in seen or mention.explicit:
-                seen[key] = Sentence(mention.article_id, start, end, text, day, mention.explicit)
+            if start < end and (key not in found or mention.explicit):
+                found[key] = Sentence(mention.article_id, start, end, article.text[start:end], day, mention.explicit)
+        return found
+
+    def _lead_candidates(self, day: dt.date) -> dict[tuple[str, int, int], Sentence]:
+        found: dict[tuple[str, int, int], Sentence] = {}
         for offset in range(settings.PUBLISHED_WINDOW_DAYS + 1):
             for article in self._published.get(day + dt.timedelta(days=offset), ()):
                 for start, end in lead_sentences(article, settings.LEAD_SENTENCES):
-                    start, end = trim(article.text, start, end)
-                    key = (article.id, start, end)
-                    if key not in seen and start < end:
-                        seen[key] = Sentence(article.id, start, end, article.text[start:end], day)
-        return list(seen.values())
+                    found[(article.id, start, end)] = Sentence(article.id, start, end, article.text[start:end], day)
+        return found
+
+    def _usable(self, sentences: Iterable[Sentence]) -> list[Sentence]:
+        kept, off_topic = [], []
+        for sentence in sentences:
+            reason = rejection(sentence.text)
+            if reason is None and not on_topic(sentence.text, self._keywords):
+                off_topic.append(sentence)
+            elif reason is None:
+                kept.append(sentence)
+            else:
+                LOGGER.debug("rejected (%s): %r", reason, sentence.text[:80])
+        if not kept and not settings.ON_TOPIC_ONLY:
+            return off_topic
+        return kept
+
+    def candidate_pools(self, day: dt.date) -> tuple[list[Sentence], list[Sentence]]:
+        """(sentences dating ``day`` themselves, leads of articles published on it or right after),
+        both filtered; sentences dated only through their event stand in when neither has any."""
+        mentioned = self._mention_candidates(day, own_only=True)
+        leads = {k: v for k, v in self._lead_candidates(day).items() if k not in mentioned}
+        pools = self._usable(mentioned.values()), self._usable(leads.values())
+        if not pools[0] and not pools[1]:
+            return self._usable(self._mention_candidates(day, own_only=False).values()), []
+        return pools
+
+    def candidates(self, day: dt.date) -> list[Sentence]:
+        """Every usable candidate sentence for ``day`` (see ``candidate_pools``)."""
+        mentioned, leads = self.candidate_pools(day)
+        return [*mentioned, *leads]
 
     def summarise(self, day: dt.date, k: int) -> list[Sentence]:
         """Up to ``k`` sentences for ``day``, none redundant with earlier picks (any day)."""
-        candidates = self.candidates(day)
-        topical = [c for c in candidates if on_topic(c.text, self._keywords)]
-        candidates = topical or candidates
+        mentioned, leads = self.candidate_pools(day)
+        candidates = [*mentioned, *leads]
         if not candidates or k <= 0:
             return []
         vectors = [self._vector(c.text) for c in candidates]
-        centroid: Counter[str] = Counter()
-        for vector in vectors:
-            centroid.update(vector)
-        scored = []
-        for candidate, vector in zip(candidates, vectors):
+        centroid = _normalised(
+            _add([_normalised(_add(vectors[: len(mentioned)])), _normalised(_add(vectors[len(mentioned) :]))])
+        )
+        bonus = []
+        for candidate in candidates:
             lowered = candidate.text.lower()
-            score = cosine(vector, centroid)
-            score += settings.DATE_MENTION_BONUS * candidate.explicit
-            score += settings.LEAD_BONUS * (candidate.start < settings.LEAD_CHARS)
-            score += settings.KEYWORD_BONUS * sum(1 for k in self._keywords if k in lowered)
-            scored.append((score, candidate, vector))
-        scored.sort(key=lambda item: (-item[0], item[1].article_id, item[1].start))
-        picked: list[Sentence] = []
-        for score, candidate, vector in scored:
-            if any(cosine(vector, other) > settings.REDUNDANCY_MAX_COSINE for other in self._chosen):
-                LOGGER.debug("redundant: %r", candidate.text[:80])
-                continue
-            self._chosen.append(vector)
-            picked.append(
-                Sentence(
-                    candidate.article_id, candidate.start, candidate.end, candidate.text, day, candidate.explicit, score
-                )
+            bonus.append(
+                settings.DATE_MENTION_BONUS * candidate.explicit
+                + settings.LEAD_BONUS * (candidate.start < settings.LEAD_CHARS)
+                + settings.KEYWORD_BONUS * sum(1 for k in self._keywords if k in lowered)
             )
-            if len(picked) >= k:
+        picked: list[Sentence] = []
+        summary: dict[str, float] = {}
+        remaining = set(range(len(candidates)))
+        while remaining and len(picked) < k:
+            scored = sorted(
+                remaining,
+                key=lambda i: (
+                    -(cosine(_add([summary, vectors[i]]), centroid) + bonus[i]),
+                    candidates[i].article_id,
+                    candidates[i].start,
+                ),
+            )
+            for index in scored:
+                remaining.discard(index)
+                if any(cosine(vectors[index], other) > settings.REDUNDANCY_MAX_COSINE for other in self._chosen):
+                    LOGGER.debug("redundant: %r", candidates[index].text[:80])
+                    continue
+                candidate = candidates[index]
+                self._chosen.append(vectors[index])
+                summary = _add([summary, vectors[index]])
+                score = cosine(summary, centroid) + bonus[index]
+                picked.append(dataclasses.replace(candidate, score=score))
                 break
         return picked
+
+
+def _add(vectors: Iterable[Mapping[str, float]]) -> dict[str, float]:
+    total: Counter[str] = Counter()
+    for vector in vectors:
+        total.update(vector)
+    return dict(total)
+
+
+def _normalised(vector: Mapping[str, float]) -> dict[str, float]:
+    norm = math.sqrt(sum(v * v for v in vector.values()))
+    return {k: v / norm for k, v in vector.items()} if norm else {}
