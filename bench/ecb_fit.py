@@ -28,23 +28,61 @@ from storyline.link import blocking, features, similarity  # noqa: E402
 from storyline.link.stories import story_of_article  # noqa: E402
 
 L2 = 1.0  # ridge penalty on the weights (not the bias)
+# Features ECB+ gold mentions cannot show (no storyline event types): their weights stay hand-set.
+HAND_SET = frozenset({"same_type_only"})
+# Clashes (two different places, agents or patients) can only count against a link: a clash
+# feature whose fitted weight comes out positive is dropped (weight 0) and the rest refitted.
+NON_POSITIVE = frozenset({"place_clash", "agent_clash", "patient_clash", "persons_clash"})
 
 
-def fit_logistic(x: np.ndarray, y: np.ndarray, l2: float = L2, steps: int = 50) -> np.ndarray:
-    """Newton (IRLS) logistic regression with a ridge penalty; returns [bias, weights...]."""
+def fit_logistic(
+    x: np.ndarray, y: np.ndarray, l2: float = L2, steps: int = 50, offset: np.ndarray | None = None
+) -> np.ndarray:
+    """Newton (IRLS) logistic regression with a ridge penalty; returns [bias, weights...].
+
+    ``offset`` is a fixed logit added to every row (the contribution of weights held fixed)."""
     design = np.hstack([np.ones((len(x), 1)), x])
+    fixed = np.zeros(len(x)) if offset is None else offset
     weights = np.zeros(design.shape[1])
     penalty = np.full(design.shape[1], l2)
     penalty[0] = 0.0
+
+    def loss(w: np.ndarray) -> float:
+        logit = design @ w + fixed
+        return float(np.sum(np.logaddexp(0.0, logit) - y * logit) + 0.5 * np.sum(penalty * w * w))
+
     for _ in range(steps):
-        probability = 1.0 / (1.0 + np.exp(-design @ weights))
+        probability = 1.0 / (1.0 + np.exp(-np.clip(design @ weights + fixed, -500, 500)))
         gradient = design.T @ (probability - y) + penalty * weights
         hessian = (design * (probability * (1 - probability))[:, None]).T @ design + np.diag(penalty)
-        step = np.linalg.solve(hessian, gradient)
-        weights -= step
-        if np.abs(step).max() < 1e-8:
+        step = np.linalg.lstsq(hessian, gradient, rcond=None)[0]
+        current, scale = loss(weights), 1.0
+        while scale > 1e-4 and loss(weights - scale * step) > current:
+            scale /= 2  # Newton overshoots far from the optimum: halve the step
+        weights = weights - scale * step
+        if np.abs(scale * step).max() < 1e-8:
             break
     return weights
+
+
+def fit_signed(x: np.ndarray, y: np.ndarray, fixed: dict[str, float] | None = None) -> np.ndarray:
+    """``fit_logistic`` with the NON_POSITIVE features held at 0 when their weight comes out
+    positive, and the ``fixed`` weights (feature name -> weight) held at their values."""
+    fixed = fixed or {}
+    held = [similarity.FEATURE_NAMES.index(name) for name in fixed]
+    offset = sum((x[:, c] * fixed[similarity.FEATURE_NAMES[c]] for c in held), np.zeros(len(x)))
+    kept = [c for c in range(x.shape[1]) if c not in held]
+    while True:
+        fitted = fit_logistic(x[:, kept], y, offset=offset)
+        weights = np.zeros(x.shape[1] + 1)
+        weights[0] = fitted[0]
+        weights[[column + 1 for column in kept]] = fitted[1:]
+        for c in held:
+            weights[c + 1] = fixed[similarity.FEATURE_NAMES[c]]
+        wrong = [c for c in kept if similarity.FEATURE_NAMES[c] in NON_POSITIVE and weights[c + 1] > 0]
+        if not wrong:
+            return weights
+        kept = [c for c in kept if c not in wrong]
 
 
 def main() -> None:
@@ -53,6 +91,8 @@ def main() -> None:
     parser.add_argument("data", type=Path)
     parser.add_argument("--topics", nargs="+", required=True)
     parser.add_argument("--cache", type=Path)
+    parser.add_argument("--fix", nargs="*", default=[], metavar="NAME=WEIGHT",
+                        help="hold a feature's weight fixed, e.g. same_story=2.5")
     args = parser.parse_args()
     sentences = ecb_corpus.find_sentences_file(args.data)
     validated = ecb_corpus.read_validated_sentences(sentences) if sentences else None
@@ -75,11 +115,14 @@ def main() -> None:
     x, y = np.array(rows), np.array(labels)
     # ECB+ gold mentions have no dates, types, gazetteer places or roles: the hand-set terms of
     # similarity.score are constant here and the bias absorbs them
-    weights = fit_logistic(x, y)
+    fixed = {name: float(value) for name, value in (pair.split("=", 1) for pair in args.fix)}
+    weights = fit_signed(x, y, fixed)
     print(f"pairs {len(y)}  positives {int(y.sum())}")
     print(f"BIAS: Final[float] = {weights[0]:.3f}")
     fitted = {"BIAS": round(float(weights[0]), 3)}
     for name, value in zip(similarity.FEATURE_NAMES, weights[1:]):
+        if name in HAND_SET:
+            continue
         print(f"W_{name.upper()}: Final[float] = {value:.3f}")
         fitted[f"W_{name.upper()}"] = round(float(value), 3)
     print(json.dumps(fitted))

@@ -71,3 +71,25 @@ def test_features_link_the_same_event_in_other_words(tiny, nlp):
         text = analysis.article.text
         assert text[mention.trigger_start : mention.trigger_end].lower().startswith(mention.trigger[:3])
     assert set(gold) == {m.id for m in analysis.events}
+
+
+def test_argument_heads_give_subject_object_and_by_phrase_roles():
+    ecb_features = _load("ecb_features")
+    # "Police arrested Smith ." : lemma, POS, dependency, head, entity tag
+    tokens = [
+        ("police", "NOUN", "nsubj", 1, "O"),
+        ("arrest", "VERB", "ROOT", 1, "O"),
+        ("smith", "PROPN", "dobj", 1, "B-PERSON"),
+        (".", "PUNCT", "punct", 1, "O"),
+    ]
+    assert ecb_features.argument_heads(1, tokens) == [("agent", 0), ("patient", 2)]
+    # "Smith was shot by a guard ." : passive subject is the patient, the by-phrase the agent
+    passive = [
+        ("smith", "PROPN", "nsubjpass", 2, "B-PERSON"),
+        ("be", "AUX", "auxpass", 2, "O"),
+        ("shoot", "VERB", "ROOT", 2, "O"),
+        ("by", "ADP", "agent", 2, "O"),
+        ("a", "DET", "det", 5, "O"),
+        ("guard", "NOUN", "pobj", 3, "O"),
+    ]
+    assert sorted(ecb_features.argument_heads(2, passive)) == [("agent", 5), ("patient", 0)]

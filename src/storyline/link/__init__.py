@@ -38,7 +38,7 @@ def link_events(
 
 def link_features(
     mention_features: Sequence[features.MentionFeatures],
-    thresholds: clustering.Thresholds = clustering.Thresholds(),
+    thresholds: clustering.Thresholds | None = None,
 ) -> list[list[int]]:
     """Cluster prepared mention features (indices into ``mention_features``)."""
     scored = []

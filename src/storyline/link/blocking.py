@@ -74,7 +74,11 @@ def candidate_pairs(mentions: Sequence[MentionFeatures]) -> Iterator[tuple[Menti
                     else:
                         shared[earlier.index] = 1
         # the mentions sharing most blocks (trigger, class, place, actors, article) come first
-        ranked = sorted(shared, key=lambda index: (-shared[index], current.order_key - mentions[index].order_key))
+        # (ties go to the later mention in input order, so that results never depend on the order
+        # in which sets of block keys are iterated, i.e. on PYTHONHASHSEED)
+        ranked = sorted(
+            shared, key=lambda index: (-shared[index], current.order_key - mentions[index].order_key, -index)
+        )
         for index in ranked[: settings.MAX_CANDIDATES]:
             yield mentions[index], current
 

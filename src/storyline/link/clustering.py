@@ -32,11 +32,13 @@ class _Cluster:
 
 @dataclass(frozen=True)
 class Thresholds:
-    """Linkage thresholds (defaults from settings)."""
+    """Linkage thresholds (defaults read from settings when the object is made, so that tuning
+    runs that change settings take effect)."""
 
-    link: float = settings.LINK_THRESHOLD
-    undated: float = settings.UNDATED_THRESHOLD
-    same_article: float = settings.SAME_ARTICLE_THRESHOLD
+    link: float = field(default_factory=lambda: settings.LINK_THRESHOLD)
+    undated: float = field(default_factory=lambda: settings.UNDATED_THRESHOLD)
+    same_article: float = field(default_factory=lambda: settings.SAME_ARTICLE_THRESHOLD)
+    unscored: float = field(default_factory=lambda: settings.UNSCORED_PAIR_WEIGHT)
 
 
 def _required(first: _Cluster, second: _Cluster, thresholds: Thresholds) -> float:
@@ -52,13 +54,16 @@ def _required(first: _Cluster, second: _Cluster, thresholds: Thresholds) -> floa
 def cluster(
     mentions: Sequence[MentionFeatures],
     scored_pairs: Iterable[tuple[int, int, float]],
-    thresholds: Thresholds = Thresholds(),
+    thresholds: Thresholds | None = None,
 ) -> list[list[int]]:
     """Group mention indices into clusters; each input pair is (index, index, score)."""
+    thresholds = thresholds or Thresholds()
     clusters = {
         m.index: _Cluster([m.index], m.bounds, m.interval is not None, {m.article_id}) for m in mentions
     }
-    return _agglomerate(clusters, scored_pairs, lambda first, second: _required(first, second, thresholds))
+    return _agglomerate(
+        clusters, scored_pairs, lambda first, second: _required(first, second, thresholds), thresholds.unscored
+    )
 
 
 def average_link(count: int, scored_pairs: Iterable[tuple[int, int, float]], threshold: float) -> list[list[int]]:
@@ -68,10 +73,19 @@ def average_link(count: int, scored_pairs: Iterable[tuple[int, int, float]], thr
     return _agglomerate(clusters, scored_pairs, lambda first, second: threshold)
 
 
+def _linkage(entry: list[float], first: _Cluster, second: _Cluster, unscored: float) -> float:
+    """Mean score between two clusters: over their scored pairs, each pair never scored (not
+    blocked together) counting as a score of 0 with weight ``unscored``."""
+    total, count = entry
+    missing = len(first.members) * len(second.members) - count
+    return total / (count + unscored * missing)
+
+
 def _agglomerate(
     clusters: dict[int, _Cluster],
     scored_pairs: Iterable[tuple[int, int, float]],
     required: Callable[[_Cluster, _Cluster], float],
+    unscored: float = 0.0,
 ) -> list[list[int]]:
     """Best-first merging while the mean pair score between two clusters reaches ``required``."""
     for first, second, value in scored_pairs:
@@ -83,7 +97,7 @@ def _agglomerate(
     for ident, node in clusters.items():
         for other, (total, count) in node.links.items():
             if ident < other:
-                heap.append((-total / count, ident, other))
+                heap.append((-_linkage([total, count], node, clusters[other], unscored), ident, other))
     heapq.heapify(heap)
     while heap:
         negative, a, b = heapq.heappop(heap)
@@ -91,7 +105,7 @@ def _agglomerate(
             continue
         first, second = clusters[a], clusters[b]
         entry = first.links.get(b)
-        if entry is None or abs(entry[0] / entry[1] + negative) > 1e-12:
+        if entry is None or abs(_linkage(entry, first, second, unscored) + negative) > 1e-12:
             continue  # stale heap entry
         if -negative < required(first, second):
             continue
@@ -99,11 +113,13 @@ def _agglomerate(
         if shared is None:
             LOGGER.debug("not merging clusters %d and %d: no common day", a, b)
             continue
-        _merge(clusters, a, b, shared, heap)
+        _merge(clusters, a, b, shared, heap, unscored)
     return sorted((sorted(node.members) for node in clusters.values()), key=lambda members: members[0])
 
 
-def _merge(clusters: dict[int, _Cluster], a: int, b: int, shared: dates.Interval, heap: list) -> None:
+def _merge(
+    clusters: dict[int, _Cluster], a: int, b: int, shared: dates.Interval, heap: list, unscored: float = 0.0
+) -> None:
     """Merge the smaller cluster into the larger and refresh the linkage to their neighbours."""
     if len(clusters[a].members) < len(clusters[b].members):
         a, b = b, a
@@ -122,6 +138,9 @@ def _merge(clusters: dict[int, _Cluster], a: int, b: int, shared: dates.Interval
         neighbour = clusters[other]
         neighbour.links.pop(b, None)
         neighbour.links[a] = entry
-        # only links that absorbed the removed cluster changed; the others' heap entries stand
+    # links that absorbed the removed cluster changed; with unscored pairs counted, every link
+    # of the grown cluster did (its size changed); the other heap entries stand
+    changed = keep.links if unscored else {o: e for o, e in keep.links.items() if o in gone.links}
+    for other, entry in changed.items():
         low, high = (a, other) if a < other else (other, a)
-        heapq.heappush(heap, (-entry[0] / entry[1], low, high))
+        heapq.heappush(heap, (-_linkage(entry, keep, clusters[other], unscored), low, high))

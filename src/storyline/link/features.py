@@ -44,6 +44,7 @@ class MentionFeatures:
     window: text.Vector  # content words next to the trigger
     story: str
     order_key: int  # position in date order for blocking windows
+    persons: frozenset[str] = frozenset()  # canonical ids of the people named in the sentence
 
 
 def entity_id(mention: EntityMention | PlaceMention, entity_of_mention: Mapping[tuple[str, int, int], str]) -> str:
@@ -74,6 +75,22 @@ def window_words(analysis: ArticleAnalysis, mention: EventMention) -> list[str]:
     left = text.content_words(body[start : mention.trigger_start])[-settings.CONTEXT_WINDOW_WORDS :]
     right = text.content_words(body[mention.trigger_end : end])[: settings.CONTEXT_WINDOW_WORDS]
     return left + right
+
+
+def _in_sentence(mention: EventMention, start: int, end: int) -> bool:
+    """Whether a span lies inside the mention's sentence."""
+    return mention.sentence_start <= start and end <= mention.sentence_end
+
+
+def sentence_persons(
+    analysis: ArticleAnalysis, mention: EventMention, entity_of_mention: Mapping[tuple[str, int, int], str]
+) -> frozenset[str]:
+    """Canonical ids of the people the mention's sentence names."""
+    return frozenset(
+        entity_id(entity, entity_of_mention)
+        for entity in analysis.entities
+        if entity.type == "PERSON" and _in_sentence(mention, entity.start, entity.end)
+    )
 
 
 def build(
@@ -113,6 +130,7 @@ def build(
                 window=text.tfidf(window, idf),
                 story=story_of_article.get(mention.article_id, mention.article_id),
                 order_key=interval[0] if interval else (published.toordinal() if published else 0),
+                persons=sentence_persons(analysis, mention, entity_of_mention),
             )
         )
     return features

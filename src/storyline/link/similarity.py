@@ -3,10 +3,10 @@
 None means "never link": the days the two events can fall on do not overlap, or their event types
 are incompatible. Otherwise the pair is described by feature values (``FEATURE_NAMES``: same
 trigger lemma, synonym trigger, sentence and near-trigger context, shared participants and place,
-same story or article) combined by a logistic model whose weights live in ``settings``, fitted on
-the ECB+ training topics by ``bench/ecb_fit.py``. Terms ECB+ gold mentions cannot show (time and
-type agreement, two different gazetteer places, clashing or reversed agents) have hand-set
-weights. The same function scores pairs in ``link_events`` and in the ECB+ harness.
+same story or article, agents and patients shared or clashing, people of the sentence shared or
+not) combined by a logistic model whose weights live in ``settings``, fitted on the ECB+ training
+topics by ``bench/ecb_fit.py``. Terms ECB+ gold mentions cannot show (time and type agreement, two
+different gazetteer places, reversed roles) have hand-set weights. The same function scores pairs in ``link_events`` and in the ECB+ harness.
 """
 
 from __future__ import annotations
@@ -19,6 +19,8 @@ from storyline.link.features import MentionFeatures
 from storyline.model import Place
 
 LOGGER = logging.getLogger(__name__)
+
+AGENT_ROLES: frozenset[str] = frozenset({"agent"})
 
 FEATURE_NAMES: tuple[str, ...] = (
     "same_lemma",
@@ -34,6 +36,12 @@ FEATURE_NAMES: tuple[str, ...] = (
     "place_clash",
     "same_story",
     "same_article",
+    "agent_shared",
+    "agent_clash",
+    "patient_shared",
+    "patient_clash",
+    "persons_shared",
+    "persons_clash",
 )
 
 
@@ -71,11 +79,23 @@ def places_clash(first: Place | None, second: Place | None) -> bool:
     return True
 
 
-def agents_clash(first: MentionFeatures, second: MentionFeatures) -> bool:
-    """True when both mentions name their agents and no agent is shared."""
-    a = {ident for role, ident in first.roles if role == "agent"}
-    b = {ident for role, ident in second.roles if role == "agent"}
-    return bool(a) and bool(b) and not a & b
+def _with_roles(features: MentionFeatures, roles: frozenset[str]) -> set[str]:
+    """Participants of a mention that fill one of ``roles``."""
+    return {ident for role, ident in features.roles if role in roles}
+
+
+def role_agreement(first: MentionFeatures, second: MentionFeatures, roles: frozenset[str]) -> tuple[float, float]:
+    """(shared, clash) for one kind of argument ("rebels shelled" vs "government forces shelled"
+    is an agent clash); (0, 0) when either mention leaves it unsaid."""
+    return set_agreement(frozenset(_with_roles(first, roles)), frozenset(_with_roles(second, roles)))
+
+
+def set_agreement(first: frozenset[str], second: frozenset[str]) -> tuple[float, float]:
+    """(shared, clash): (1, 0) when both sets are non-empty and meet, (0, 1) when both are
+    non-empty and disjoint, (0, 0) when either is empty."""
+    if not first or not second:
+        return 0.0, 0.0
+    return (1.0, 0.0) if first & second else (0.0, 1.0)
 
 
 def roles_reversed(first: MentionFeatures, second: MentionFeatures) -> bool:
@@ -102,6 +122,9 @@ def pair_features(first: MentionFeatures, second: MentionFeatures) -> tuple[floa
         len(first.participants), len(second.participants)
     )
     both_placed = first.place is not None and second.place is not None
+    agent_shared, agent_clash = role_agreement(first, second, AGENT_ROLES)
+    patient_shared, patient_clash = role_agreement(first, second, settings.UNDERGOER_ROLES)
+    persons = set_agreement(first.persons, second.persons)
     return (
         same_lemma,
         synonym,
@@ -116,6 +139,11 @@ def pair_features(first: MentionFeatures, second: MentionFeatures) -> tuple[floa
         float(both_placed and first.place != second.place),
         float(first.story == second.story),
         float(first.article_id == second.article_id),
+        agent_shared,
+        agent_clash,
+        patient_shared,
+        patient_clash,
+        *persons,
     )
 
 
@@ -135,8 +163,6 @@ def score(
     logit = settings.BIAS + settings.W_TIME * time_score + settings.W_TYPE * (type_score - 0.5)
     if places_clash(first.resolved_place, second.resolved_place):
         logit += settings.W_RESOLVED_PLACE_CLASH
-    if agents_clash(first, second):
-        logit += settings.W_AGENT_CLASH
     if roles_reversed(first, second):
         logit += settings.W_ROLES_REVERSED
     logit += sum(w * x for w, x in zip(weights or current_weights(), pair_features(first, second)))

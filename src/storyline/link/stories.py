@@ -2,9 +2,10 @@
 
 Before linking, articles are grouped by what they talk about (their most distinctive words and
 the entities they name): candidate pairs come from an inverted index rather than all pairs of
-articles, and average-link clustering of their cosine similarities forms the stories. After
-linking, articles that report the same event are joined too. Each story is named after its
-first article (``story:<article id>``).
+articles, and average-link clustering of their cosine similarities forms the stories; stories of
+a few articles then join the larger story they are closest to on average (short or loosely
+written articles would otherwise stand alone). After linking, articles that report the same
+event are joined too. Each story is named after its first article (``story:<article id>``).
 """
 
 from __future__ import annotations
@@ -57,6 +58,33 @@ def _article_vectors(
     }
 
 
+def absorb_small(groups: Sequence[Sequence[int]], pairs: Sequence[tuple[int, int, float]]) -> list[list[int]]:
+    """Join each small story (at most ``STORY_SMALL_SIZE`` articles) to the larger story it is most
+    similar to on average (unscored pairs count 0), when that mean reaches
+    ``STORY_ABSORB_SIMILARITY``: short or loosely written articles otherwise stay alone."""
+    of = {index: number for number, group in enumerate(groups) for index in group}
+    small = {number for number, group in enumerate(groups) if len(group) <= settings.STORY_SMALL_SIZE}
+    totals: dict[tuple[int, int], float] = {}
+    for first, second, value in pairs:
+        a, b = of[first], of[second]
+        if a == b:
+            continue
+        for mine, other in ((a, b), (b, a)):
+            if mine in small and other not in small:
+                totals[(mine, other)] = totals.get((mine, other), 0.0) + value
+    best: dict[int, tuple[float, int]] = {}
+    for (mine, other), total in totals.items():
+        mean = total / (len(groups[mine]) * len(groups[other]))
+        if mean >= settings.STORY_ABSORB_SIMILARITY and mean > best.get(mine, (0.0, -1))[0]:
+            best[mine] = (mean, other)
+    merged = [list(group) for group in groups]
+    for mine, (_, other) in best.items():
+        LOGGER.debug("story of %d articles joins story %d", len(groups[mine]), other)
+        merged[other].extend(groups[mine])
+        merged[mine] = []
+    return [sorted(group) for group in merged if group]
+
+
 def story_of_article(
     analyses: Sequence[ArticleAnalysis],
     entity_of_mention: Mapping[tuple[str, int, int], str],
@@ -88,7 +116,8 @@ def story_of_article(
         nearest = sorted(shared, key=lambda other: (-shared[other], other))[: settings.STORY_MAX_NEIGHBOURS]
         for other in nearest:
             pairs.append((other, index, text.cosine(vectors[article], vectors[ids[other]])))
-    for group in clustering.average_link(len(ids), pairs, settings.STORY_DOC_SIMILARITY):
+    groups = clustering.average_link(len(ids), pairs, settings.STORY_DOC_SIMILARITY)
+    for group in absorb_small(groups, pairs):
         for index in group[1:]:
             sets.union(ids[group[0]], ids[index])
     for members in clusters:
