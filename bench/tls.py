@@ -171,6 +171,14 @@ def main(argv: Sequence[str] | None = None) -> int:
                 flush=True,
             )
         LOGGER.info("%s done in %.1f s", topic.name, time.perf_counter() - clock)
+    summary = average_scores(results)
+    summary["seconds"] = round(time.perf_counter() - started, 1)
+    print(json.dumps(summary))
+    return 0
+
+
+def average_scores(results: Sequence[dict[str, Any]]) -> dict[str, Any]:
+    """news-tls averaging: mean precision and recall over timelines, then F from the means."""
     summary: dict[str, Any] = {"timelines": len(results)}
     n = max(1, len(results))
     for key, pick in (
@@ -184,9 +192,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         summary[name] = round(f_score(precision, recall), 4)
         summary[f"{key}_p"] = round(precision, 4)
         summary[f"{key}_r"] = round(recall, 4)
-    summary["seconds"] = round(time.perf_counter() - started, 1)
-    print(json.dumps(summary))
-    return 0
+    return summary
 
 
 if __name__ == "__main__":

@@ -28,7 +28,7 @@ from typing import Any
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import tls  # noqa: E402
-from tls_metrics import align_m1, date_prf, f_score  # noqa: E402
+from tls_metrics import align_m1, date_prf  # noqa: E402
 
 from storyline.cache import CACHE_NAME  # noqa: E402
 from storyline.model import Article, ArticleAnalysis  # noqa: E402
@@ -97,18 +97,7 @@ def score(path: Path, only: Sequence[int], show_dates: bool) -> dict[str, Any]:
             for day in sorted(gold):
                 hit = "*" if day in predicted else " "
                 print(f"   {hit} {day} rank {position.get(day, '-')}: {gold[day][0][:90].strip()}")
-    summary: dict[str, Any] = {"timelines": len(results)}
-    n = max(1, len(results))
-    for key, pick in (
-        ("ar1", lambda r: r["rouge"]["rouge_1"]),
-        ("ar2", lambda r: r["rouge"]["rouge_2"]),
-        ("date", lambda r: r["dates"]),
-    ):
-        precision = sum(pick(r)["precision"] for r in results) / n
-        recall = sum(pick(r)["recall"] for r in results) / n
-        summary["date_f1" if key == "date" else f"{key}_f"] = round(f_score(precision, recall), 4)
-        summary[f"{key}_p"] = round(precision, 4)
-        summary[f"{key}_r"] = round(recall, 4)
+    summary = tls.average_scores(results)
     print(json.dumps(summary))
     return summary
 
