@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import logging
 import re
+import string
 from collections import Counter
 from dataclasses import dataclass
 
@@ -104,6 +105,10 @@ def read_context(text: str, start: int, end: int, gazetteer: Gazetteer) -> SpanC
     container = match.group(1).rstrip(".") if match else None
     if match and LIST_GOES_ON.match(text[end + match.end():end + match.end() + 20]):
         container = None
+    if container and name.isupper() and _is_dateline(text, start, end):
+        # "ROME, Ga. -", "PARIS, Tenn. -": a dateline town, not an acronym (which would keep
+        # only big cities by their main name)
+        name = string.capwords(name.lower())
     return SpanContext(
         name=name.strip(),
         kind=kind,

@@ -3,11 +3,12 @@
 Pass 1 resolves each distinct name with the document's country evidence (demonyms, countries,
 containers written next to names) and its wording ("X province", "the town of X"). Pass 2
 re-resolves with what pass 1 found: the admin1 divisions the document talks about (weighted by
-their share of its admin1 evidence), its countries and the points of its confidently placed
-cities (nearby candidates win). A bare name then means what the same name means where a
-container pins it down ("Parkland, Florida" ... "Parkland"). A name the gazetteer lacks (a
-street, a building, a neighbourhood) is placed, with a low confidence, at the place that hosts
-it in the wording ("the Palais des Nations in Geneva"), else at the place named inside it
+their share of its admin1 evidence), its countries (a name that is a country or division in
+several countries, "Georgia", does not vote for its own reading) and the points of its
+confidently placed cities (nearby candidates win). A bare name then means what the same name
+means where a container pins it down ("Parkland, Florida" ... "Parkland"). A name the gazetteer
+lacks (a street, a building, a neighbourhood) is placed, with a low confidence, at the place that
+hosts it in the wording ("the Palais des Nations in Geneva"), else at the place named inside it
 ("Colchester General Hospital") or the city named just before it, else at the document's focus.
 """
 
@@ -40,6 +41,7 @@ _HOST_END = re.compile(
     r"^(?:\s*$|\s*[.,;:!?()\[\]\u2013\u2014-]|\s+\d"
     r"|\s+(?:on|in|at|for|from|to|with|where|which|who|and|or)\b)"
 )
+_POSTAL = re.compile(r"[A-Z]{2}")
 Key = tuple[str, str | None, str | None]  # (folded name, kind hint, container code)
 
 
@@ -57,6 +59,9 @@ def _container_code(text: str | None, gaz: Gazetteer) -> str | None:
                 return place.country
             if place.kind == "admin1" or (place.kind == "region" and place.admin1_code):
                 return place.admin1_code  # a county stands for its state: "X, Suffolk County"
+    postal = words[0].rstrip(".,") if words else ""
+    if _POSTAL.fullmatch(postal) and f"US.{postal}" in gaz.tables.admin1_row:
+        return f"US.{postal}"  # "Springfield, OH": a US state's postal code, read only here
     return None
 
 
@@ -339,7 +344,15 @@ def _second_pass(
     admin1: dict[str, Counter[str]] = {}  # admin1 code -> mentions of the names that put it there
     anchors: list[tuple[int, Key, tuple[float, float]]] = []
     for key, (place, confidence) in first.items():
-        if place is None or confidence < settings.MIN_ANCHOR_CONFIDENCE or key in reduced:
+        if place is None or key in reduced:
+            continue
+        if confidence < settings.MIN_ANCHOR_CONFIDENCE:
+            # a division read by its main name is evidence even when a town has it as an old
+            # name too ("Maine" is also an alternate name of Des Plaines, Illinois)
+            if (place.kind == "admin1" and place.admin1_code
+                    and confidence >= settings.MIN_ADMIN1_EVIDENCE_CONFIDENCE
+                    and fold(place.name) == key[0]):
+                admin1.setdefault(place.admin1_code, Counter())[key[0]] += mention_counts[key]
             continue
         if place.country:
             countries[place.country] += mention_counts[key]
@@ -356,14 +369,33 @@ def _second_pass(
     results: dict[Key, tuple[Place | None, float]] = {}
     for key in first:
         points = tuple(point for _n, other, point in anchors if other[0] != key[0])
+        key_shares = shares
+        place, confidence = first[key]
+        if (place is not None and place.country and key not in reduced
+                and confidence >= settings.MIN_ANCHOR_CONFIDENCE
+                and _divides_countries(names[key], gaz)):
+            # "Georgia" is a country and a US state: its own reading must not vote for itself
+            mine = Counter(countries)
+            mine[place.country] -= mention_counts[key]
+            key_shares = _shares(+mine) or shares
         # a name is not its own container: "Montana" must not pull "Montana City" into Montana
         divisions = {
             code: (sum(by.values()) - by[key[0]]) / admin1_total
             for code, by in admin1.items() if set(by) - {key[0]}
         }
         context = ResolveContext(
-            countries=shares, admin1=frozenset(divisions), admin1_share=divisions, anchors=points,
-            kind=key[1], container=key[2],
+            countries=key_shares, admin1=frozenset(divisions), admin1_share=divisions,
+            anchors=points, kind=key[1], container=key[2],
         )
         results[key] = gaz.resolve_scored(names[key], context)
     return results
+
+
+def _divides_countries(name: str, gaz: Gazetteer) -> bool:
+    """True when the name is a country or first-order division in two or more countries
+    ("Georgia": the country and the US state; "Punjab": India and Pakistan)."""
+    countries = {
+        c.country for c in gaz.candidates(name)
+        if c.kind in ("country", "admin1") and c.country and not c.via_skeleton
+    }
+    return len(countries) > 1

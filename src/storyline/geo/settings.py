@@ -41,6 +41,8 @@ NAMESAKE_CITY_MARGIN: Final[float] = 0.5
 MAX_ACRONYM_CHARS: Final[int] = 5
 MIN_ACRONYM_CITY_POPULATION: Final[int] = 100_000
 MIN_ANCHOR_CONFIDENCE: Final[float] = 0.5
+# a division named by its main name counts as admin1 evidence from this confidence on
+MIN_ADMIN1_EVIDENCE_CONFIDENCE: Final[float] = 0.45
 CONFIDENCE_TEMPERATURE: Final[float] = 1.5  # softmax temperature turning scores into confidence
 
 # Detection.
