@@ -11,12 +11,16 @@ For each target entity an event is kept when the target takes part in it (``part
 is an argument of the event (subject, object, prepositional object, possessor or compound of an
 event noun), the subject of the clause the event is the complement, coordinate or adverbial
 clause of, or the noun a relative clause hangs from; the target may be named, shortened or
-referred to by a definite description or pronoun (``semeval_targets``). A definite event noun
+referred to by a definite description or pronoun, a quoted "we" of its speaker, or a division
+named after it (``semeval_targets``, ``storyline.entities.coreference``). A definite event noun
 without participants of its own ("the deal") joins the target's timeline when the document told
 an event of the same stem with the target before, and takes that event's date if it has none.
 
-Anchors: the mention's date; else, for a past-tense verb, the one date its sentence gives;
-else the news day (``news_day``) for the day's news (``is_news``);
+Anchors: the mention's date; else, for a past-tense verb, the one date its sentence gives when
+the date is within the verb's clause scope (``_date_may_reach``); else the news day
+(``news_day``) for the day's news (``is_news``: lead events, lead nouns only as subjects or
+objects, later simple pasts, reports, quoted present progressives); else, for a gerund or
+purpose infinitive of a past verb, that verb's anchor (``_past_governor``);
 written ``YYYY-MM-DD`` / ``YYYY-MM-XX`` / ``YYYY-XX-XX``. Positions follow the anchors' time order
 (a coarser anchor before the finer ones it contains). Events left undated are not written unless
 ``keep_undated`` (then at position 0, ``XXXX-XX-XX``). Tunables are the module constants below.
@@ -39,8 +43,9 @@ from spacy.tokens import Doc, Token
 import semeval_targets as targets_module
 from semeval_corpus import Entry, Timeline, TimelineDoc
 from storyline import nlp as nlp_module
+from storyline.entities import coreference
 from storyline.events.lexicon import reporting_cues
-from storyline.events.mentions import extract_mentions
+from storyline.events.mentions import extract_mentions, particle_of, referent_class
 from storyline.model import Article, EventMention
 
 LOGGER = logging.getLogger(__name__)
@@ -58,6 +63,15 @@ NEWS_DAY_WINDOW = 7
 ANAPHORIC_EVENTS = True
 SENTENCE_TIMEX = True
 STEM_LENGTH = 6
+QUOTED_PROGRESSIVE_NEWS = True  # a quoted present progressive is the day's news
+SENTENCE_TIMEX_SCOPE = True  # the sentence's one date only within the event's clause or above it
+SPLIT_PARTICLES = True  # phrasal verbs with a particle after the object or as an adverb
+NONFINITE_INHERIT = True
+NONFINITE_DEPS = frozenset({"advcl", "pcomp"})
+LEAD_NOUNS_ON_VERB = True
+DIVISIONS = True  # "Boeing Commercial Airplanes" stands for Boeing
+# "the deal" -> "agreed to purchase" (events/data/mentions.json): +0.3 corpus_1, -0.3 trial, so off
+REFERENT_CLASSES = False
 _DAY_RE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _DATE_RE = re.compile(r"^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?")
 
@@ -69,6 +83,7 @@ class Parsed:
     source: TimelineDoc
     doc: Doc
     ref: list[tuple[int, str] | None]  # token index -> (sentence number, TimeML token), None for breaks
+    quoted: frozenset[int] = frozenset()  # tokens inside quotation marks
 
 
 @dataclass
@@ -79,6 +94,8 @@ class DocEvents:
     mentions: list[tuple[Token, EventMention]] = field(default_factory=list)
     news_day: str | None = None  # the day the article's news happened (see ``news_day``)
     sentence_dates: dict[int, list[str]] = field(default_factory=dict)  # <s> number -> DATE timex values
+    sentence_date_tokens: dict[int, list[int]] = field(default_factory=dict)  # <s> number -> their first tokens
+    by_token: dict[int, EventMention] = field(default_factory=dict)  # token index -> its mention
 
 
 def _words(source: TimelineDoc) -> tuple[list[str], list[bool], list[bool], list[tuple[int, str] | None]]:
@@ -119,7 +136,8 @@ def parse(sources: Sequence[TimelineDoc], cache_path: Path | None = None) -> lis
         else:
             doc = nlp(Doc(nlp.vocab, words=words, spaces=spaces, sent_starts=starts))
             cache[key] = doc.to_bytes()
-        parsed.append(Parsed(source, doc, ref))
+        quoted = frozenset(i for s, e in coreference.quote_regions(doc) for i in range(s, e))
+        parsed.append(Parsed(source, doc, ref, quoted))
     if cache_path is not None and len(cache) != size:
         cache_path.write_bytes(pickle.dumps(cache))
     return parsed
@@ -145,10 +163,12 @@ def analyse(parsed: Parsed) -> DocEvents:
         token = by_start.get(timex.start)
         if token is not None and parsed.ref[token.i] is not None and timex.type == "DATE" and _DATE_RE.match(timex.value):
             result.sentence_dates.setdefault(parsed.ref[token.i][0], []).append(timex.value)  # type: ignore[index]
+            result.sentence_date_tokens.setdefault(parsed.ref[token.i][0], []).append(token.i)  # type: ignore[index]
     for mention in mentions:
         token = by_start.get(mention.trigger_start)
         if token is not None and parsed.ref[token.i] is not None:
             result.mentions.append((token, mention))
+            result.by_token[token.i] = mention
     return result
 
 
@@ -173,16 +193,25 @@ def news_day(parsed: Parsed, mentions: Sequence[EventMention], by_start: dict[in
     return dct.isoformat()
 
 
-def anchor_of(mention: EventMention, token: Token, analysis: DocEvents) -> str:
-    """The task's anchor for a mention: its date, else the news day for the day's news."""
+def anchor_of(mention: EventMention, token: Token, analysis: DocEvents, depth: int = 0) -> str:
+    """The task's anchor for a mention: its date, else the news day for the day's news, else (a
+    participle or purpose infinitive of a past event) the anchor of the event it depends on."""
     parsed = analysis.parsed
     value = mention.date.value if mention.date is not None else None
     if value is None and SENTENCE_TIMEX:
         found = analysis.sentence_dates.get(parsed.ref[token.i][0], [])  # type: ignore[index]
         if len(found) == 1 and token.tag_ in ("VBD", "VBN") and not _modal_or_future(token):
-            value = found[0]  # a past event in a sentence that gives one date
+            where = analysis.sentence_date_tokens[parsed.ref[token.i][0]][0]  # type: ignore[index]
+            if not SENTENCE_TIMEX_SCOPE or _date_may_reach(parsed.doc[where], token):
+                value = found[0]  # a past event in a sentence that gives one date
     if value is None and analysis.news_day is not None and is_news(token, parsed):
         value = analysis.news_day
+    if value is None and NONFINITE_INHERIT and depth < 3:
+        head = _past_governor(token)
+        head_mention = analysis.by_token.get(head.i) if head is not None else None
+        if head_mention is not None:
+            inherited = anchor_of(head_mention, head, analysis, depth + 1)
+            return inherited  # "returned to the stage to reveal", "unveiled it by walking"
     match = _DATE_RE.match(value or "")
     if match is None:
         return UNKNOWN
@@ -190,18 +219,47 @@ def anchor_of(mention: EventMention, token: Token, analysis: DocEvents) -> str:
     return f"{year}-{month or 'XX'}-{day or 'XX'}"
 
 
+def _date_may_reach(timex: Token, event: Token) -> bool:
+    """Whether a date of the sentence can be the event's: in the event's clause, a subordinate
+    adverbial clause of it ("since ...") or a clause above it; not in a complement or relative clause it governs
+    ("announced that X would be released in 2007") nor in another branch ("born in 1955, he has
+    built")."""
+    clause = timex.head
+    while clause.pos_ not in ("VERB", "AUX") and clause.head.i != clause.i:
+        clause = clause.head
+    if clause.i == event.i or clause.dep_ == "advcl" and clause.head.i == event.i and any(
+            c.dep_ == "mark" or c.tag_ == "WRB" for c in clause.children):  # "since", "when"
+        return True  # the event's own clause or its adverbial clause ("since it was announced in 2000")
+    return not event.is_ancestor(clause) and clause.is_ancestor(event)
+
+
+def _past_governor(token: Token) -> Token | None:
+    """The past-tense verb a non-finite verb depends on as an adverbial participle or purpose
+    infinitive ("started by hinting", "returned to reveal", "continue ... demonstrating"): it
+    happened then too. None for other verbs and for modal, future or present governors."""
+    if token.tag_ not in ("VBG", "VB") or token.dep_ not in NONFINITE_DEPS or _modal_or_future(token):
+        return None
+    head = token.head.head if token.dep_ == "pcomp" and token.head.dep_ == "prep" else token.head
+    if token.tag_ == "VB" and not any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children):
+        return None
+    if head.tag_ == "VBD" or head.tag_ == "VBN" and not _modal_or_future(head):
+        return head
+    return None
+
+
 def is_news(token: Token, parsed: Parsed) -> bool:
     """An undated event the task anchors to the publication day: in the headline or the lead
-    (first body sentence), or later a simple-past event, a past passive or a present-tense
-    report ("says", "claims"); present states ("owns"), present perfects ("has gained"),
-    infinitives and modal or future events stay undated."""
+    (first body sentence), or later a simple-past event, a past passive, a present-tense
+    report ("says", "claims") or a present progressive inside a quote ("We are rolling out");
+    present states ("owns"), present perfects ("has gained"), infinitives and modal or future
+    events stay undated."""
     sentence, _word = parsed.ref[token.i]  # type: ignore[misc]
     first = parsed.source.sentences[0].number if parsed.source.sentences else 0
     verb = token if token.pos_ in ("VERB", "AUX") else token.head
     if _modal_or_future(verb):
         return False
     if sentence - first <= LEAD_SENTENCES:
-        return True
+        return token.pos_ != "NOUN" or not LEAD_NOUNS_ON_VERB or _on_main_verb(token)
     if token.pos_ != "VERB":
         return False
     if token.tag_ == "VBD":
@@ -210,7 +268,20 @@ def is_news(token: Token, parsed: Parsed) -> bool:
         return token.lemma_.lower() in reporting_cues()
     if token.tag_ == "VBN":
         return any(c.dep_ == "auxpass" and c.lower_ in ("was", "were") for c in token.children)
+    if token.tag_ == "VBG" and QUOTED_PROGRESSIVE_NEWS and token.i in parsed.quoted:
+        # a speaker's "We are rolling out ...": what is going on the day it was said
+        return any(c.dep_ == "aux" and c.lower_ in ("are", "is", "am", "'re", "'m") for c in token.children)
     return False
+
+
+def _on_main_verb(noun: Token) -> bool:
+    """An event noun that is a subject or object of a verb, or the headline's head ("makes
+    maiden flight", "the deal was signed"), not one buried in a modifier ("a state aid dispute
+    between A and B", "regarding a deal"): only the former are the lead's news."""
+    if noun.dep_ in ("ROOT", "nsubj", "nsubjpass", "dobj", "attr", "conj") and \
+            noun.head.pos_ in ("VERB", "AUX", "NOUN"):
+        return noun.dep_ != "conj" or _on_main_verb(noun.head)
+    return noun.dep_ == "ROOT"
 
 
 def _modal_or_future(verb: Token) -> bool:
@@ -269,11 +340,16 @@ def _identity(head: Token, product: bool = False) -> list[Token]:
 
 
 def event_word(token: Token, parsed: Parsed) -> str:
-    """The event's word as the task writes it: a phrasal verb with its particle ("rolls_out")."""
-    _sentence, word = parsed.ref[token.i]  # type: ignore[misc]
-    for child in token.children:
-        if child.dep_ == "prt" and child.i == token.i + 1 and parsed.ref[child.i] is not None:
-            return f"{word}_{parsed.ref[child.i][1]}"  # type: ignore[index]
+    """The event's word as the task writes it: a phrasal verb with its particle ("rolls_out",
+    ``storyline.events.mentions.particle_of``)."""
+    sentence, word = parsed.ref[token.i]  # type: ignore[misc]
+    if SPLIT_PARTICLES:
+        child = particle_of(token)  # also after the object: "take the title away", take_away
+    else:
+        child = next((c for c in token.children if c.dep_ == "prt" and c.i == token.i + 1), None)
+    ref = parsed.ref[child.i] if child is not None else None
+    if ref is not None and ref[0] == sentence:
+        return f"{word}_{ref[1]}"
     return word
 
 
@@ -310,17 +386,21 @@ def target_events(analyses: Sequence[DocEvents], entities: Sequence[str]) -> dic
             if not tokens:
                 continue
             tokens |= targets_module.coreferent_tokens(doc, target, own, others)
+            if DIVISIONS and target.kind == "ORG":
+                other_tokens = {i for (s, e), _kind in others for i in range(s, e)}
+                tokens |= targets_module.division_heads(doc, own, other_tokens)
             told: dict[str, str] = {}  # stem -> anchor of the events the target took part in so far
+            classes = target.kind != "PRODUCT"  # a deal is the buyer's and seller's, not the goods'
             for token, mention in analysis.mentions:
                 if token.i in tokens:
                     continue
                 anchor = anchor_of(mention, token, analysis)
                 if participates(token, tokens, target.kind == "PRODUCT"):
-                    if anchor != UNKNOWN or _stem(token) not in told:
-                        told[_stem(token)] = anchor
-                elif ANAPHORIC_EVENTS and _anaphoric_event(token) and _stem(token) in told:
+                    if anchor != UNKNOWN or _stem(token, classes) not in told:
+                        told[_stem(token, classes)] = anchor
+                elif ANAPHORIC_EVENTS and _anaphoric_event(token) and _stem(token, classes) in told:
                     if anchor == UNKNOWN:
-                        anchor = told[_stem(token)]  # "the deal": the date of the deal told before
+                        anchor = told[_stem(token, classes)]  # "the deal": the date of the deal told before
                 else:
                     continue
                 sentence, word = analysis.parsed.ref[token.i]  # type: ignore[misc]
@@ -329,9 +409,12 @@ def target_events(analyses: Sequence[DocEvents], entities: Sequence[str]) -> dic
     return rows
 
 
-def _stem(token: Token) -> str:
-    """A crude common stem of an event's verb and noun forms ("delivered", "delivery")."""
-    return token.lemma_.lower()[:STEM_LENGTH]
+def _stem(token: Token, classes: bool = True) -> str:
+    """A crude common stem of an event's verb and noun forms ("delivered", "delivery"), or its
+    referent class ("deal", "purchase": ``storyline.events.mentions.referent_class``)."""
+    lemma = token.lemma_.lower()
+    group = referent_class(lemma) if REFERENT_CLASSES and classes else None
+    return f"class:{group}" if group else lemma[:STEM_LENGTH]
 
 
 def _anaphoric_event(token: Token) -> bool:

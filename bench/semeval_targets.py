@@ -11,9 +11,13 @@ A target ("Boeing 787 Dreamliner", "Louis Gallois", "United States Air Force") i
   plurals ("iPods"); an acronym in brackets right after a name ("Singapore Airlines ( SIA )"); any
   spaCy entity that storyline's alias matching (``storyline.entities.matching.same_entity``) says
   is the same organisation or person;
-- a coreferent phrase: a definite description of the target's kind ("the company", "the
-  aircraft") or a pronoun ("it", "its", "he", "his") whose closest preceding candidate
-  antecedent in the previous sentences is the target.
+- a person's first name as a weak form ("Steve", where the document names him in full);
+- a coreferent phrase (``storyline.entities.coreference``): a definite description of the
+  target's kind ("the company", "the aircraft") or a pronoun ("it", "its", "he", "his") whose
+  closest preceding candidate antecedent is the target or a phrase already resolved to it; "we",
+  "our" in a quote of a speaker of the organisation; "I" in a person's own quote;
+- a division: a proper name spaCy tags as an organisation that begins with the organisation's
+  name ("Boeing Commercial Airplanes", ``division_heads``).
 
 Overlapping names of several targets go to the longest ("Airbus A380" is not "Airbus").
 """
@@ -26,26 +30,15 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span
 
+from storyline.entities import coreference
 from storyline.entities.matching import same_entity
 from storyline.entities.names import initials
 
 DESIGNATORS = frozenset({"airlines", "airline", "airways", "inc", "inc.", "corp", "corp.", "corporation",
                          "company", "co", "co.", "group", "ltd", "ltd.", "plc", "store", "corps", "llc", "ag",
                          "sa", "nv", "n.v.", "limited", "holdings"})
-KIND_NOUNS = {
-    "ORG": frozenset({"company", "firm", "manufacturer", "maker", "airline", "carrier", "group", "corporation",
-                      "giant", "planemaker", "aircraft-maker", "contractor", "military", "service", "label",
-                      "store", "retailer", "automaker", "carmaker", "bank", "index", "exchange"}),
-    "PRODUCT": frozenset({"aircraft", "plane", "airplane", "airliner", "jet", "jetliner", "superjumbo", "model",
-                          "device", "phone", "handset", "player", "store", "service", "software", "product",
-                          "index", "car", "vehicle", "truck"}),
-    "PERSON": frozenset({"executive", "chief", "ceo", "president", "chairman", "founder", "man"}),
-}
-PRONOUNS = {"ORG": frozenset({"it", "its", "they", "their"}), "PRODUCT": frozenset({"it", "its"}),
-            "PERSON": frozenset({"he", "his", "him", "she", "her"})}
-ANTECEDENT_LABELS = {"ORG": ("ORG",), "PRODUCT": ("PRODUCT",), "PERSON": ("PERSON",)}
-PRONOUN_ANTECEDENTS = {"ORG": ("ORG", "PRODUCT", "GPE"), "PRODUCT": ("ORG", "PRODUCT", "GPE"), "PERSON": ("PERSON",)}
-COREF_SENTENCES = 3
+QUOTED_FIRST_PERSON = True
+KIND_NOUNS = coreference.rules().head_nouns  # head nouns of descriptions, by kind (data file)
 
 
 @dataclass(frozen=True)
@@ -63,10 +56,13 @@ def _has_digit(word: str) -> bool:
 
 
 def kind_of(name: str, docs: Sequence[Doc] = ()) -> str:
-    """PRODUCT when the name holds a model number, PERSON when spaCy tags its mentions so, else ORG."""
+    """PRODUCT when the name holds a model number or is written like "iPod", PERSON when spaCy
+    tags its mentions so, else ORG."""
     words = name.split()
     if len(words) > 1 and (any(_has_digit(w) for w in words) or words[-1].lower() in KIND_NOUNS["PRODUCT"]):
         return "PRODUCT"
+    if len(words) == 1 and re.match(r"^[a-z][A-Z][a-z]", name):
+        return "PRODUCT"  # "iPod", "iMac": a lower-case prefix on a capitalised word is a product's way
     if len(words) < 2:
         return "ORG"
     votes = {"PERSON": 0, "OTHER": 0}
@@ -90,6 +86,7 @@ def aliases(name: str, kind: str, docs: Sequence[Doc] = ()) -> tuple[list[str], 
     strong, weak = [name], []
     if kind == "PERSON" and len(words) > 1:
         strong.append(words[-1])
+        weak.append(words[0])  # "Steve": only in a document that also names him in full or by surname
     if kind in ("ORG", "PRODUCT") and len(words) > 1:
         acronym = initials(name)
         if len(acronym) >= 3 or len(acronym) == 2 and _named_as_organisation([acronym], words, docs):
@@ -104,7 +101,7 @@ def aliases(name: str, kind: str, docs: Sequence[Doc] = ()) -> tuple[list[str], 
         for part in parts:
             if _named_as_organisation(part, words, docs):
                 strong.append(" ".join(part))
-    if kind == "PRODUCT":
+    if kind == "PRODUCT" and len(words) > 1:
         model = words[1:]
         if len(model) > 1 or re.search(r"[A-Za-z]", model[0]) and _has_digit(model[0]):
             strong.append(" ".join(model))  # "787 Dreamliner", "A380"
@@ -171,7 +168,7 @@ def name_spans(doc: Doc, target: Target) -> list[tuple[int, int]]:
             if found == form or (found[:-1] == form[:-1] and found[-1] == form[-1] + "s"
                                  and doc[i + n - 1].tag_ in ("NNS", "NNPS")):  # "iPods", "Dreamliners"
                 spans.append((i, i + n))
-    if spans or target.forms[0][0] in words:  # the full name or its maker ("Boeing") is there
+    if spans or target.kind != "PERSON" and target.forms[0][0] in words:  # the name or its maker ("Boeing")
         spans += _weak_spans(doc, words, target)
     spans += _parenthesised_acronyms(doc, words, spans)
     for ent in doc.ents:
@@ -183,7 +180,8 @@ def name_spans(doc: Doc, target: Target) -> list[tuple[int, int]]:
 
 
 def _weak_spans(doc: Doc, words: list[str], target: Target) -> list[tuple[int, int]]:
-    """Bare model numbers ("the 777") that do not count something ("777 passengers")."""
+    """Bare model numbers ("the 777") that do not count something ("777 passengers"), and a
+    person's first name alone ("Steve")."""
     found = []
     for (form,) in (f for f in target.weak_forms if len(f) == 1):
         for i, word in enumerate(words):
@@ -193,6 +191,8 @@ def _weak_spans(doc: Doc, words: list[str], target: Target) -> list[tuple[int, i
             following = doc[i + 1] if i + 1 < len(doc) else None
             if following is not None and (_has_digit(following.text) or following.is_upper):
                 continue  # another model of the line ("iPhone 3GS")
+            if target.kind == "PERSON" and following is not None and following.pos_ == "PROPN":
+                continue  # another person of the same first name ("Steve Wozniak")
             found.append((i, i + 1))
     return found
 
@@ -231,37 +231,32 @@ def resolve_overlaps(spans_by_target: dict[str, list[tuple[int, int]]]) -> dict[
 
 def coreferent_tokens(doc: Doc, target: Target, names: list[tuple[int, int]],
                       others: list[tuple[tuple[int, int], str]]) -> set[int]:
-    """Tokens of definite descriptions and pronouns whose closest antecedent is the target.
-
-    A description of the target's kind ("the company", "the new aircraft") or a pronoun looks
-    back up to ``COREF_SENTENCES`` sentences for the closest candidate antecedent: a name of any
-    target, or a spaCy entity of a label the phrase can refer to (descriptions: the target's kind
-    only; pronouns: organisations and products alike). ``others`` are the other targets' names
-    with their kinds."""
-    found: set[int] = set()
-    name_tokens = {i for s, e in names for i in range(s, e)}
-    for token in doc:
-        lower = token.lower_
-        nominal = (lower in KIND_NOUNS[target.kind] and token.pos_ == "NOUN"
-                   and any(c.lower_ in ("the", "this") for c in token.children if c.dep_ == "det"))
-        pronoun = lower in PRONOUNS[target.kind] and token.pos_ == "PRON"
-        if not (nominal or pronoun):
-            continue
-        labels = ANTECEDENT_LABELS[target.kind] if nominal else PRONOUN_ANTECEDENTS[target.kind]
-        kinds = (target.kind,) if nominal else tuple(PRONOUN_ANTECEDENTS[target.kind])
-        blockers = {i for (s, e), kind in others if kind in kinds for i in range(s, e)} - name_tokens
-        for ent in doc.ents:
-            if ent.label_ in labels and ent.end <= token.i:
-                blockers.update(i for i in range(ent.start, ent.end) if i not in name_tokens)
-        first_sentence = token.sent
-        for _ in range(COREF_SENTENCES):
-            if first_sentence.start > 0:
-                first_sentence = doc[first_sentence.start - 1].sent
-        for j in range(token.i - 1, first_sentence.start - 1, -1):
-            if j in name_tokens:
-                found.add(token.i)
-                break
-            if j in blockers:
-                break
+    """Tokens of definite descriptions and pronouns whose closest antecedent is the target
+    (``storyline.entities.coreference.referring_tokens``: a description of the target's kind,
+    "the company", "the new aircraft", or a pronoun; the candidates are the names of every target
+    and the spaCy entities of a label the phrase can refer to). ``others`` are the other targets'
+    names with their kinds."""
+    found = coreference.referring_tokens(doc, target.kind, names, others)
+    if target.kind == "ORG" and QUOTED_FIRST_PERSON:
+        found |= coreference.quoted_first_person(doc, names)  # "we" in a Boeing executive's quote
+    if target.kind == "PERSON" and QUOTED_FIRST_PERSON:
+        found |= coreference.quoted_first_person(doc, names, person=True)  # "I" in his own quote
     return found
 
+
+def division_heads(doc: Doc, names: list[tuple[int, int]], other_tokens: set[int]) -> set[int]:
+    """Heads of proper names that begin with an organisation's name or its possessive ("Boeing
+    Commercial Airplanes", "Boeing 's Launch Systems", "EADS North America"): a division of the
+    organisation stands for it, where spaCy tags the head as an organisation. Not a model
+    ("Boeing 787": digits), not another target's name."""
+    found: set[int] = set()
+    for start, end in names:
+        last = doc[end - 1]
+        head = last.head
+        if last.dep_ not in ("compound", "poss") or start <= head.i < end or head.pos_ != "PROPN" \
+                or head.ent_type_ != "ORG":  # spaCy calls the whole an organisation
+            continue
+        if head.i in other_tokens or any(_has_digit(t.text) for t in doc[end : head.i + 1]):
+            continue
+        found.add(head.i)
+    return found

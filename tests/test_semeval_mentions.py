@@ -39,3 +39,26 @@ def test_extract_mentions_dates_them_with_the_event_stage(nlp) -> None:  # type:
     assert {"open", "sell"} <= set(mentions)
     assert mentions["open"].type == "GENERAL"
     assert mentions["open"].date is not None and mentions["open"].date.value == "2001-03-03"
+
+
+@pytest.mark.parametrize("sentence, verb, particle", [
+    ("Boeing rolled out the first jet.", "rolled", "out"),  # next to the verb
+    ("Jobs rounded the services off by unveiling a feature.", "rounded", "off"),  # after the object
+    ("He took six months off in early 2009.", "took", "off"),  # an adverb after the object
+    ("The jet was pushed back by a tug.", "pushed", None),  # an adverb next to it: no object between
+    ("The company sold the plant.", "sold", None),
+])
+def test_particle_of(nlp, sentence: str, verb: str, particle: str | None) -> None:  # type: ignore[no-untyped-def]
+    from storyline.events.mentions import particle_of
+
+    token = next(t for t in nlp(sentence) if t.text == verb)
+    found = particle_of(token)
+    assert (found.text if found is not None else None) == particle
+
+
+@pytest.mark.parametrize("lemma, group", [("deal", "transaction"), ("purchase", "transaction"),
+                                          ("flight", "flight"), ("weather", None)])
+def test_referent_class(lemma: str, group: str | None) -> None:
+    from storyline.events.mentions import referent_class
+
+    assert referent_class(lemma) == group

@@ -51,6 +51,40 @@ def rules() -> dict[str, frozenset[str] | tuple[str, ...]]:
     }
 
 
+@functools.lru_cache(maxsize=1)
+def _referent_classes() -> dict[str, str]:
+    raw = json.loads(resources.files("storyline.events").joinpath("data/mentions.json").read_text("utf-8"))
+    return {lemma: name for name, lemmas in raw.get("referent_classes", {}).items() for lemma in lemmas}
+
+
+@functools.lru_cache(maxsize=1)
+def _particles() -> frozenset[str]:
+    raw = json.loads(resources.files("storyline.events").joinpath("data/mentions.json").read_text("utf-8"))
+    return frozenset(raw.get("particles", ()))
+
+
+def particle_of(token: Token) -> Token | None:
+    """The particle of a phrasal verb, next to it or after its object ("rolled out", "take the
+    title away", "took six months off"): a ``prt`` child after the verb, or an adverb of the
+    ``particles`` list after the verb's object; None for other words."""
+    if token.pos_ != "VERB":
+        return None
+    objects = [c.i for c in token.children if c.dep_ == "dobj"]
+    for child in token.children:
+        if child.i <= token.i:
+            continue
+        if child.dep_ == "prt" or child.dep_ == "advmod" and child.lower_ in _particles() and any(
+                o < child.i for o in objects):  # split by the object: "take the title away"
+            return child
+    return None
+
+
+def referent_class(lemma: str) -> str | None:
+    """The ``referent_classes`` group of an event lemma ("deal" and "purchase": "transaction"), or
+    None: events of one group may name the same happening of a story."""
+    return _referent_classes().get(lemma.lower())
+
+
 def is_event_verb(token: Token) -> bool:
     """A main verb that TimeML would annotate."""
     if token.tag_ not in VERB_TAGS or token.pos_ == "AUX" or token.dep_ in ("aux", "auxpass", "amod"):
