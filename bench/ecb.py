@@ -45,7 +45,8 @@ def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
     parser.add_argument("--gold-mentions", action="store_true", help="cluster the gold event mentions (required)")
     parser.add_argument("--topics", nargs="*", help="topic folder names to score (default: all found)")
     parser.add_argument("--sentences", type=Path, help="validated sentences CSV (default: found near DATA)")
-    parser.add_argument("--cache", type=Path, help="pickle file caching the spaCy parses")
+    parser.add_argument("--cache", type=Path,
+                        help="pickle file caching the spaCy parses (keyed by sentence and its words: any topic set)")
     parser.add_argument("--set", nargs="*", default=[], metavar="NAME=VALUE",
                         help="override a storyline.link.settings value, e.g. LINK_THRESHOLD=0.5")
     return parser.parse_args(argv)

@@ -40,23 +40,42 @@ DATE_MENTIONS = False
 Parsed = dict[tuple[str, int], list[tuple[str, str, str, int, str]]]  # (doc, sentence) -> tokens
 
 
+CACHE_FORMAT = "ecb-parses/2"
+
+
 def parse_documents(documents: Sequence[EcbDocument], cache: Path | None = None) -> Parsed:
-    """Lemma, POS, dependency, head and entity label of every token (sentences parsed one by one)."""
-    if cache is not None and cache.exists():
-        return pickle.loads(cache.read_bytes())
-    nlp = nlp_module.load()
+    """Lemma, POS, dependency, head and entity label of every token (sentences parsed one by one).
+
+    The cache file holds parses keyed by (document, sentence) together with the sentence's words:
+    a parse is reused only for the same words, missing sentences (another topic set, another
+    folder) are parsed and added, so one cache file serves any set of topics.
+    """
     keys = [(d.name, s) for d in documents for s in sorted(d.sentences)]
-    words = {(d.name, s): d.sentences[s] for d in documents for s in d.sentences}
-    docs = (Doc(nlp.vocab, words=words[key]) for key in keys)
-    parsed: Parsed = {}
-    for key, doc in zip(keys, nlp.pipe(docs, batch_size=256)):
-        parsed[key] = [
-            (t.lemma_.lower(), t.pos_, t.dep_, t.head.i, (t.ent_iob_ + "-" + t.ent_type_) if t.ent_type_ else "O")
-            for t in doc
-        ]
-    if cache is not None:
-        cache.write_bytes(pickle.dumps(parsed))
-    return parsed
+    words = {(d.name, s): tuple(d.sentences[s]) for d in documents for s in d.sentences}
+    stored: dict[tuple[str, int], tuple[tuple[str, ...], list]] = {}
+    if cache is not None and cache.exists():
+        loaded = pickle.loads(cache.read_bytes())
+        if isinstance(loaded, dict) and loaded.get("format") == CACHE_FORMAT:
+            stored = loaded["entries"]
+        else:
+            LOGGER.warning("ignoring cache %s: older format, parsing again", cache)
+    missing = [key for key in keys if key not in stored or stored[key][0] != words[key]]
+    if missing:
+        nlp = nlp_module.load()
+        docs = (Doc(nlp.vocab, words=list(words[key])) for key in missing)
+        for key, doc in zip(missing, nlp.pipe(docs, batch_size=256)):
+            stored[key] = (
+                words[key],
+                [(t.lemma_.lower(), t.pos_, t.dep_, t.head.i, _entity_tag(t.ent_iob_, t.ent_type_)) for t in doc],
+            )
+        if cache is not None:
+            cache.write_bytes(pickle.dumps({"format": CACHE_FORMAT, "entries": stored}))
+    return {key: stored[key][1] for key in keys}
+
+
+def _entity_tag(iob: str, label: str) -> str:
+    """B-LABEL / I-LABEL for a token inside a named entity, O outside."""
+    return f"{iob}-{label}" if label else "O"
 
 
 def _head_position(positions: Sequence[int], tokens: Sequence[tuple[str, str, str, int, str]]) -> int:

@@ -93,3 +93,21 @@ def test_argument_heads_give_subject_object_and_by_phrase_roles():
         ("guard", "NOUN", "pobj", 3, "O"),
     ]
     assert sorted(ecb_features.argument_heads(2, passive)) == [("agent", 5), ("patient", 0)]
+
+
+def test_parse_cache_is_keyed_by_sentences_not_by_file(tiny, nlp, tmp_path):
+    ecb_features = _load("ecb_features")
+    documents = ecb_corpus.read_corpus(tiny, None, None)
+    cache = tmp_path / "parses.pkl"
+    first = ecb_features.parse_documents(documents[:1], cache)
+    assert {name for name, _ in first} == {documents[0].name}
+    # the same cache file with more documents parses the missing ones instead of returning the first set
+    both = ecb_features.parse_documents(documents, cache)
+    assert both == ecb_features.parse_documents(documents)
+    assert {name for name, _ in both} == {d.name for d in documents}
+    # a sentence whose words changed (another folder, same file names) is parsed again
+    changed = documents[0]
+    number = sorted(changed.sentences)[0]
+    changed.sentences[number] = ["Rebels"] + list(changed.sentences[number][1:])
+    again = ecb_features.parse_documents([changed], cache)
+    assert again[(changed.name, number)][0][0] == "rebel"

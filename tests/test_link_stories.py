@@ -40,6 +40,11 @@ def test_unscored_pairs_can_count_against_a_merge():
     class Mention:  # the few attributes clustering reads
         def __init__(self, index: int) -> None:
             self.index, self.bounds, self.interval, self.article_id = index, (1, 10), (1, 10), f"a{index}"
+            self.recent = None
+            self.persons, self.roles, self.resolved_place, self.place = frozenset(), frozenset(), None, None
+            self.mention = self  # no figures
+            self.weekdays = frozenset()
+            self.figures = ()
 
     mentions = [Mention(i) for i in range(3)]
     # 0-1 and 1-2 are strong; 0-2 was never scored

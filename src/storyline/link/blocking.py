@@ -51,9 +51,11 @@ def candidate_pairs(mentions: Sequence[MentionFeatures]) -> Iterator[tuple[Menti
 
     All blocks sort by the same global key, so a pair is always found from the side of its later
     mention. Of the earlier mentions found in its blocks' windows, each mention is compared with
-    the ``MAX_CANDIDATES`` that share most blocks with it (then the nearest in time).
+    the ``MAX_CANDIDATES`` that share most blocks with it (then the nearest in time). Mentions
+    are known by their ``index``, which need not be their position in ``mentions``.
     """
-    windows: list[list[tuple[list[MentionFeatures], int]]] = [[] for _ in mentions]
+    windows: dict[int, list[tuple[list[MentionFeatures], int]]] = {m.index: [] for m in mentions}
+    by_index = {m.index: m for m in mentions}
     for members in blocks(mentions).values():
         if len(members) < 2:
             continue
@@ -77,10 +79,10 @@ def candidate_pairs(mentions: Sequence[MentionFeatures]) -> Iterator[tuple[Menti
         # (ties go to the later mention in input order, so that results never depend on the order
         # in which sets of block keys are iterated, i.e. on PYTHONHASHSEED)
         ranked = sorted(
-            shared, key=lambda index: (-shared[index], current.order_key - mentions[index].order_key, -index)
+            shared, key=lambda index: (-shared[index], current.order_key - by_index[index].order_key, -index)
         )
         for index in ranked[: settings.MAX_CANDIDATES]:
-            yield mentions[index], current
+            yield by_index[index], current
 
 
 def _sort_key(features: MentionFeatures) -> tuple[int, int]:

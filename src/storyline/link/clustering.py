@@ -3,17 +3,22 @@
 Clusters are merged best-first while the mean score of the scored pairs between them reaches the
 threshold, and never when the merged cluster would have no day all its mentions can fall on
 (look-alike events at different times stay apart). A mention without a date joins a dated cluster
-only with strong evidence.
+only with strong evidence, and an undated mention of an article published well after a cluster's
+days only with strong evidence. Before two clusters merge, the evidence of ALL their mentions is
+compared (:mod:`storyline.link.evidence`: people, agents, patients, places, figures, weekdays):
+one article's different tolls keep its incidents apart, the same day and city make a merge
+easier, and (optionally) each kind both clusters name without agreeing raises the linkage needed.
 """
 
 from __future__ import annotations
 
 import heapq
 import logging
+import math
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 
-from storyline.link import dates, settings
+from storyline.link import dates, evidence, settings
 from storyline.link.features import FAR_FUTURE, NO_DAY, MentionFeatures
 
 LOGGER = logging.getLogger(__name__)
@@ -28,6 +33,8 @@ class _Cluster:
     dated: bool
     articles: set[str]
     links: dict[int, list[float]] = field(default_factory=dict)  # neighbour -> [score sum, pairs]
+    evidence: evidence.Evidence = field(default_factory=dict)  # kind -> values named by its mentions
+    recent: dates.Interval = (NO_DAY, FAR_FUTURE)  # the days its undated mentions most likely name
 
 
 @dataclass(frozen=True)
@@ -39,15 +46,47 @@ class Thresholds:
     undated: float = field(default_factory=lambda: settings.UNDATED_THRESHOLD)
     same_article: float = field(default_factory=lambda: settings.SAME_ARTICLE_THRESHOLD)
     unscored: float = field(default_factory=lambda: settings.UNSCORED_PAIR_WEIGHT)
+    clash: float = field(default_factory=lambda: settings.CLUSTER_CLASH_PENALTY)
+    stale: float = field(default_factory=lambda: settings.STALE_THRESHOLD)
+    same_day_city: float = field(default_factory=lambda: settings.SAME_DAY_CITY_BONUS)
 
 
 def _required(first: _Cluster, second: _Cluster, thresholds: Thresholds) -> float:
-    """The linkage two clusters need to merge."""
+    """The linkage two clusters need to merge (``math.inf``: never), from the evidence of all
+    their mentions:
+
+    - the link threshold, raised for a dated cluster and an undated one and for two mentions of
+      one article;
+    - never when both hold mentions of one article and give different figures for the same count
+      (a roundup's incidents: "two injured in X", "35 injured in Y");
+    - when the days their undated mentions most likely name (``recent``) do not meet, only with
+      strong evidence (``evidence.supports``) and then at ``stale``: background mentions of
+      articles published weeks later, or look-alike undated mentions far apart;
+    - lowered by ``same_day_city`` when both are pinned to the same single day and city;
+    - raised by ``clash`` per weighted kind of evidence they clash on (off by default).
+    """
     required = thresholds.link
     if first.dated != second.dated:
         required = max(required, thresholds.undated)
     if len(first.members) == 1 and len(second.members) == 1 and first.articles == second.articles:
         required = max(required, thresholds.same_article)
+    if not first.articles.isdisjoint(second.articles) and evidence.figures_clash(first.evidence, second.evidence):
+        return math.inf
+    if dates.intersect(first.recent, second.recent) is None:
+        if not evidence.supports(first.evidence, second.evidence):
+            return math.inf
+        required = max(required, thresholds.stale)
+    elif (
+        thresholds.same_day_city
+        and first.dated
+        and second.dated
+        and first.bounds == second.bounds
+        and first.bounds[0] == first.bounds[1]
+        and evidence.same_city(first.evidence, second.evidence)
+    ):
+        required -= thresholds.same_day_city
+    if thresholds.clash:
+        required += thresholds.clash * evidence.clashes(first.evidence, second.evidence)
     return required
 
 
@@ -59,7 +98,11 @@ def cluster(
     """Group mention indices into clusters; each input pair is (index, index, score)."""
     thresholds = thresholds or Thresholds()
     clusters = {
-        m.index: _Cluster([m.index], m.bounds, m.interval is not None, {m.article_id}) for m in mentions
+        m.index: _Cluster(
+            [m.index], m.bounds, m.interval is not None, {m.article_id}, evidence=evidence.of_mention(m),
+            recent=m.recent or m.bounds,
+        )
+        for m in mentions
     }
     return _agglomerate(
         clusters, scored_pairs, lambda first, second: _required(first, second, thresholds), thresholds.unscored
@@ -126,8 +169,10 @@ def _merge(
     keep, gone = clusters[a], clusters.pop(b)
     keep.members.extend(gone.members)
     keep.bounds = shared
+    keep.recent = dates.intersect(keep.recent, gone.recent) or keep.recent
     keep.dated = keep.dated or gone.dated
     keep.articles |= gone.articles
+    evidence.absorb(keep.evidence, gone.evidence)
     keep.links.pop(b, None)
     for other, (total, count) in gone.links.items():
         if other == a:

@@ -6,7 +6,9 @@ then needs no text processing.
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
@@ -45,6 +47,13 @@ class MentionFeatures:
     story: str
     order_key: int  # position in date order for blocking windows
     persons: frozenset[str] = frozenset()  # canonical ids of the people named in the sentence
+    # the days the event most likely falls on: its date, or for an undated mention the days just
+    # before its article's publication (settings.UNDATED_RECENT_DAYS); None = same as bounds
+    recent: dates.Interval | None = None
+    # identical copies of one sentence (re-published articles) share this key: the sentence text,
+    # the trigger's place in it and the mention's date; None when the sentence is unknown
+    copy_key: str | None = None
+    weekdays: frozenset[int] = frozenset()  # days of the week (1 = Monday) the sentence's times name
 
 
 def entity_id(mention: EntityMention | PlaceMention, entity_of_mention: Mapping[tuple[str, int, int], str]) -> str:
@@ -93,6 +102,30 @@ def sentence_persons(
     )
 
 
+_WEEKDAY = re.compile(r"^XXXX-WXX-([1-7])")
+_DAY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})")
+
+
+def sentence_weekdays(analysis: ArticleAnalysis, mention: EventMention) -> frozenset[int]:
+    """Days of the week named by the time expressions of the mention's sentence ("on Saturday",
+    "September 15, 2013"): explicit times that tell two look-alike events apart."""
+    found = set()
+    for timex in analysis.timexes:
+        if timex.type not in {"DATE", "TIME"} or not _in_sentence(mention, timex.start, timex.end):
+            continue
+        weekday = _WEEKDAY.match(timex.value)
+        if weekday:
+            found.add(int(weekday.group(1)))
+            continue
+        day = _DAY.match(timex.value)
+        if day:
+            try:
+                found.add(dt.date(*map(int, day.groups())).isoweekday())
+            except ValueError:
+                continue
+    return frozenset(found)
+
+
 def build(
     analyses: Sequence[ArticleAnalysis],
     entity_of_mention: Mapping[tuple[str, int, int], str],
@@ -131,9 +164,34 @@ def build(
                 story=story_of_article.get(mention.article_id, mention.article_id),
                 order_key=interval[0] if interval else (published.toordinal() if published else 0),
                 persons=sentence_persons(analysis, mention, entity_of_mention),
+                recent=interval or _recent_days(analysis, mention, bounds),
+                copy_key=copy_key(analysis, mention),
+                weekdays=sentence_weekdays(analysis, mention),
             )
         )
     return features
+
+
+def copy_key(analysis: ArticleAnalysis, mention: EventMention) -> str | None:
+    """What identical copies of a mention share: its sentence's words, the trigger's offset in the
+    sentence, the trigger, its type and the date (a copy published another day may date "on Monday"
+    differently: then it is not taken for the same mention)."""
+    if mention.sentence_end <= mention.sentence_start:
+        return None
+    sentence = " ".join(sentence_text(analysis, mention).split())
+    if len(sentence) < settings.COPY_MIN_CHARACTERS:
+        return None
+    date = mention.date.value if mention.date is not None else ""
+    return f"{mention.trigger_start - mention.sentence_start}|{mention.trigger}|{mention.type}|{date}|{sentence}"
+
+
+def _recent_days(analysis: ArticleAnalysis, mention: EventMention, bounds: dates.Interval) -> dates.Interval:
+    """Days an undated mention most likely names: the last settings.UNDATED_RECENT_DAYS days up to
+    its article's publication (news reports recent events); the whole bounds when unpublished."""
+    published = analysis.article.published
+    if published is None:
+        return bounds
+    return max(bounds[0], published.toordinal() - settings.UNDATED_RECENT_DAYS), bounds[1]
 
 
 def _undated_bounds(analysis: ArticleAnalysis, mention: EventMention) -> dates.Interval:

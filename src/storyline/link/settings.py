@@ -28,6 +28,21 @@ APPROX_SLACK_DAYS: Final[int] = 3
 # article's publication (reported events happen before it).
 PLANNED_HORIZON_DAYS: Final[int] = 90
 
+# An undated mention in a news article most likely names an event of the last this many days
+# before publication: beyond that it joins a cluster only when the linkage reaches
+# STALE_THRESHOLD (strong evidence), since background mentions ("the war has forced millions to
+# flee") would otherwise gather every look-alike report of years of news.
+UNDATED_RECENT_DAYS: Final[int] = 7
+STALE_THRESHOLD: Final[float] = 0.90
+# ... and only when both sides name this many of agent, patient and city in common, or one
+# figure (storyline.link.evidence.supports).
+STRONG_EVIDENCE_KINDS: Final[int] = 2
+# Two clusters both pinned to the same single day and naming the same gazetteer city need this
+# much less linkage to merge (reports of one incident told in different words).
+SAME_DAY_CITY_BONUS: Final[float] = 0.15
+# Sentences shorter than this are never taken for copies of one another (duplicate detection).
+COPY_MIN_CHARACTERS: Final[int] = 40
+
 # --- pair similarity: logistic model (see similarity.FEATURE_NAMES) ---------------------------
 # Fitted on the ECB+ training topics with bench/ecb_fit.py ... --fix same_story=2.489: the
 # same-story weight is held at its earlier value, since ECB+ rewards a larger one (its documents
@@ -78,6 +93,25 @@ UNSCORED_PAIR_WEIGHT: Final[float] = 0.0
 UNDATED_THRESHOLD: Final[float] = 0.80
 # Two mentions in one article are linked only when the linkage reaches this.
 SAME_ARTICLE_THRESHOLD: Final[float] = 0.50
+# Cluster-level evidence (storyline.link.evidence): the linkage two clusters need rises by this
+# much times the weighted number of kinds of evidence they clash on (both name people, say, and
+# none in common); 0 turns the test off. Off: no setting tried gained on the ECB+ training topics
+# (docs/link.md: the look-alikes there share people and places across the whole cluster).
+CLUSTER_CLASH_PENALTY: Final[float] = 0.0
+# Two clusters agree on a kind of evidence when the cosine of their value counts (how many
+# mentions name each person, place...) exceeds this (0: any value in common).
+CLUSTER_AGREE_COSINE: Final[float] = 0.0
+# A kind of evidence counts only when each cluster names values of it this many times (a clear
+# clash is one that several mentions of each side support).
+CLUSTER_MIN_SUPPORT: Final[int] = 1
+CLUSTER_EVIDENCE_WEIGHTS: Final[dict[str, float]] = {
+    "person": 1.0,
+    "agent": 1.0,
+    "patient": 1.0,
+    "place": 1.0,
+    "figure": 0.0,
+    "weekday": 1.0,
+}
 
 # --- stories ----------------------------------------------------------------------------------
 # Average-link threshold on article similarity (cosine of tf-idf word + entity vectors) for stories

@@ -6,7 +6,8 @@ trigger lemma, synonym trigger, sentence and near-trigger context, shared partic
 same story or article, agents and patients shared or clashing, people of the sentence shared or
 not) combined by a logistic model whose weights live in ``settings``, fitted on the ECB+ training
 topics by ``bench/ecb_fit.py``. Terms ECB+ gold mentions cannot show (time and type agreement, two
-different gazetteer places, reversed roles) have hand-set weights. The same function scores pairs in ``link_events`` and in the ECB+ harness.
+different gazetteer places, reversed roles) have hand-set weights. The same function scores pairs
+in ``link_events`` and in the ECB+ harness.
 """
 
 from __future__ import annotations
