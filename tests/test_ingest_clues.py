@@ -153,3 +153,30 @@ def test_date_line_opening_the_text_beats_a_metadata_date(text: str, expected: d
     draft = Draft(text=text, published=dt.date(2016, 1, 5), published_source="metadata", source="x.csv#1")
     article = finalise(draft)
     assert article.published == expected
+
+
+STORY = ("Rebels shelled the northern town on Monday, killing six civilians, a monitoring group said. "
+         "The army answered with air strikes on rebel positions west of the town, residents said. "
+         "Aid groups said hundreds of families had fled toward the border since the weekend. ")
+
+
+@pytest.mark.parametrize(
+    ("tail", "cut"),
+    [
+        (" Related News Turkey hosts talks | Floods hit the south Category News Follow us on Instagram. "
+         "SUBSCRIBE Copyright 2018 Example World. Privacy Policy", True),
+        (" Read more: Rebels gain ground. Copyright 2016. All rights reserved.", True),
+        # a heading with no boilerplate after it is story text, not a trailer
+        (" Officials said more was recommended by the committee and talks would follow.", False),
+        (" Related News Turkey hosts talks | Floods hit the south", False),
+    ],
+)
+def test_page_trailer_is_cut_and_noted(tail: str, cut: bool) -> None:
+    article = finalise(Draft(text=STORY + tail, source="page.txt"))
+    assert article.text.startswith(STORY.strip()[:40])
+    if cut:
+        assert article.text == STORY.strip()
+        assert any(note.startswith("page furniture cut:") for note in article.notes)
+    else:
+        assert article.text == (STORY + tail).strip()
+        assert not any(note.startswith("page furniture") for note in article.notes)

@@ -15,6 +15,7 @@ import re
 from storyline.ingest import settings
 from storyline.ingest.clues import credits, dateline_outlet, split_headline
 from storyline.ingest.dates import find_text_date, is_date_line
+from storyline.ingest.furniture import strip_page_trailer
 from storyline.ingest.draft import Draft
 from storyline.ingest.identity import article_id
 from storyline.ingest.manifest import Manifest, ManifestEntry
@@ -45,6 +46,7 @@ def finalise(
     if not _ALNUM.search(text):
         return Rejection(draft.source, "empty-text", "no letters or digits in the text")
     notes = list(draft.notes)
+    text = strip_page_trailer(text, notes)
     found_credits = credits(text)
     notes += [f"{_CREDIT_NOTES[c.role]}: {c.name}" for c in found_credits]
     text = _truncate(text, notes)
