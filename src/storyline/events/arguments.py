@@ -186,7 +186,8 @@ def _sentence_place(view: DocumentView, trigger: Trigger, excluded: list[tuple[i
     nouns: list[Token] = []
     for token in view.tokens(segment):
         mention = view.place_of_token.get(token.i)
-        if mention is not None and (_inside(mention, excluded) or token.dep_ == "poss"):
+        if mention is not None and (_inside(mention, excluded) or token.dep_ == "poss"
+                                    or not sentence_place_candidate(view, token, mention, segment.start)):
             continue
         if mention is not None and mention.place is not None:
             distance = abs(token.i - trigger.token.i) + (0 if token.i in clause else len(view.doc))
@@ -205,6 +206,26 @@ def _sentence_place(view: DocumentView, trigger: Trigger, excluded: list[tuple[i
     if clause_countries or len({_key(m) for _, m in countries}) == 1:
         return min(clause_countries or countries, key=lambda pair: pair[0])[1]
     return None
+
+
+def sentence_place_candidate(view: DocumentView, token: Token, mention: PlaceMention, segment_start: int) -> bool:
+    """Whether a place named somewhere in the sentence may stand for where the event happened.
+
+    Not: a dateline (an upper-case "MOSCOW" or "BEIRUT", or a sentence-initial place followed by
+    "(AFP)"), the first part of a hyphenated modifier ("US-led strikes", "UK-based monitor",
+    "Al-Qaeda"), or an adjective naming a region or country ("Arab ministers", "Western states";
+    a city tagged as an adjective, "Aleppo city", stays).
+    """
+    text = view.article.text
+    after = text[mention.end : mention.end + 2]
+    if len(mention.text) >= 4 and mention.text.isupper():
+        return False
+    if token.i == segment_start and after.strip().startswith("("):
+        return False
+    if len(after) == 2 and after[0] == "-" and after[1].isalpha():
+        return False
+    adjective = token.pos_ == "ADJ" and token.dep_ == "amod"
+    return not (adjective and mention.place is not None and mention.place.kind != "city")
 
 
 def is_definite(noun: Token) -> bool:

@@ -24,6 +24,8 @@ LOGGER = logging.getLogger(__name__)
 GOVERNED_DEPS = frozenset({"ccomp", "xcomp", "parataxis", "dobj"})
 QUOTE_CHARS = frozenset('"“”„«»')
 SOURCE_KINDS = frozenset({"say", "deny"})
+TRAILING_CUE_DEPS = frozenset({"relcl", "acl", "advcl"})
+TRAILING_WORD_POS = frozenset({"ADV", "ADP", "PROPN", "NOUN", "NUM", "DET"})
 NOT_SOURCES = frozenset({"DATE", "TIME", "CARDINAL", "QUANTITY"})
 
 
@@ -56,6 +58,7 @@ class Attributor:
     def __init__(self, view: DocumentView) -> None:
         self.view = view
         self.speaker_of_segment = self._quote_speakers()
+        self._trailing: dict[int, Token | None] = {}
 
     def read(self, anchor: Token) -> Reading:
         """The attribution of the event (or figure) whose clause is headed by ``anchor``."""
@@ -63,6 +66,8 @@ class Attributor:
         cue = governing_cue(anchor)
         if cue is not None and self.view.segment(cue) != segment:
             cue = None
+        if cue is None:
+            cue = self._trailing_cue(segment, anchor)
         chain: list[Source] = []
         denied = False
         if cue is not None:
@@ -88,6 +93,17 @@ class Attributor:
                 return Reading(speaker, None, True, False)
             return NOT_REPORTED
         return Reading(_nest(chain), cue, True, denied)
+
+    def _trailing_cue(self, segment: Segment, anchor: Token) -> Token | None:
+        """A sentence-final "... killing 12 people the Observatory said." whose parse hangs the
+        reporting clause on the last noun (a relative clause with a subject and no complement):
+        it attributes what comes before it in the sentence."""
+        if segment.index not in self._trailing:
+            self._trailing[segment.index] = trailing_cue(self.view.tokens(segment))
+        cue = self._trailing[segment.index]
+        if cue is None or anchor.i >= cue.i or anchor.i in {t.i for t in cue.subtree}:
+            return None
+        return cue
 
     def _sentence_relays(self, segment: Segment, exclude: Token | None) -> list[Source]:
         """ "according to X", "cited by Y" and inverted "..., reported TASS" in a sentence."""
@@ -136,7 +152,35 @@ def cue_kind(token: Token) -> str | None:
     """The kind of reporting cue a token is (say, deny, according, cited), or None."""
     if token.pos_ not in ("VERB", "AUX") and token.tag_ not in ("VBG", "VBN", "VBD", "VBZ", "VBP", "VB"):
         return None
-    return lexicon.reporting_cues().get(token.lemma_.lower())
+    lemma = token.lemma_.lower()
+    kind = lexicon.reporting_cues().get(lemma)
+    if kind is not None and lexicon.reporting_exceptions():
+        for child in token.children:
+            if child.dep_ in ("dobj", "obj") and (lemma, child.lemma_.lower()) in lexicon.reporting_exceptions():
+                return None
+    return kind
+
+
+def trailing_cue(tokens: list[Token]) -> Token | None:
+    """The say-cue that closes a sentence as a dangling clause ("... the Observatory said."):
+    a relative or adverbial clause with its own subject and no complement or object, after
+    which only the cue's own modifiers ("on Saturday", "in a statement") follow."""
+    words = [t for t in tokens if not (t.is_punct or t.is_space)]
+    if not words:
+        return None
+    for token in reversed(words[-4:]):
+        if cue_kind(token) not in SOURCE_KINDS:
+            continue
+        if token.dep_ not in TRAILING_CUE_DEPS or not syntax.children(token, "nsubj"):
+            return None
+        if syntax.children(token, "ccomp", "xcomp", "dobj", "attr", "mark"):
+            return None
+        after = [t for t in words if t.i > token.i]
+        # what follows is the cue's own "on Saturday" / "in a statement", nothing of the event's
+        if all((t.head.i == token.i and t.pos_ in TRAILING_WORD_POS) or t.head.i > token.i for t in after):
+            return token
+        return None
+    return None
 
 
 def governing_cue(token: Token) -> Token | None:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import functools
 import logging
 import re
+from collections.abc import Container
 from dataclasses import dataclass
 
 from spacy.tokens import Token
@@ -139,7 +140,7 @@ def _is_number(token: Token) -> bool:
 
 def _figure(view: DocumentView, number_head: Token, counted: Token, what: str) -> Figure | None:
     """The figure for a number and the noun it counts, or None when the number cannot be read."""
-    window = _number_window(number_head, counted)
+    window = _number_window(number_head, counted, view.timex_of_token)
     words = [t.text for t in window]
     mod, rest = _split_modifier(words)
     value, value_max, vague_mod = _value(rest)
@@ -163,8 +164,11 @@ def _figure(view: DocumentView, number_head: Token, counted: Token, what: str) -
     )
 
 
-def _number_window(number_head: Token, counted: Token) -> list[Token]:
-    """The number's words with its modifier: contiguous tokens before the counted noun."""
+def _number_window(number_head: Token, counted: Token, timex_tokens: Container[int] = ()) -> list[Token]:
+    """The number's words with its modifier: contiguous tokens before the counted noun.
+
+    Words of a time expression never join it ("Feb 2015 Ten children" counts ten, not 2025).
+    """
     doc = number_head.doc
     table = lexicon.figure_lexicon()
     modifier_words = {w for phrase in table["modifiers"] for w in phrase.split()}
@@ -178,6 +182,8 @@ def _number_window(number_head: Token, counted: Token) -> list[Token]:
     first = number_head.i
     while first - 1 >= 0 and number_head.i - first < WINDOW:
         previous = doc[first - 1]
+        if previous.i in timex_tokens:
+            break
         if _is_number(previous) or previous.lower_ in allowed:
             first -= 1
         else:
@@ -261,6 +267,13 @@ def _what(counted: Token, number_head: Token) -> tuple[str | None, Token | None]
                 return adjectives[child.lower_], None
     if _in_toll_context(number_head):
         return "killed", None
+    life_verb = _lives_lost(phrase, table)
+    if life_verb is not None:
+        return "killed", life_verb
+    if counted.dep_ == "conj":
+        inherited = _first_conjunct_outcome(counted)
+        if inherited is not None:
+            return inherited
     nouns: dict[str, str] = table["counted_nouns"]
     compound = " ".join(t.lemma_.lower() for t in counted.lefts if t.dep_ == "compound")
     for key in (f"{compound} {counted.lemma_.lower()}".strip(), counted.lemma_.lower(), counted.lower_):
@@ -269,3 +282,32 @@ def _what(counted: Token, number_head: Token) -> tuple[str | None, Token | None]
     if counted is number_head and counted.head.pos_ == "VERB" and counted.head.lemma_.lower() in outcomes:
         return outcomes[counted.head.lemma_.lower()], counted.head
     return None, None
+
+
+def _lives_lost(phrase: Token, table: dict) -> Token | None:
+    """The verb of "claimed the lives of 80 people" / "20 people lost their lives", or None."""
+    nouns, verbs = set(table["life_nouns"]), set(table["life_verbs"])
+    if phrase.dep_ == "pobj" and phrase.head.lower_ == "of":
+        noun = phrase.head.head
+        if noun.lemma_.lower() in nouns and noun.head.lemma_.lower() in verbs and noun.dep_ in ("dobj", "obj"):
+            return noun.head
+    if phrase.dep_ == "nsubj" and phrase.head.lemma_.lower() in verbs:
+        obj = syntax.direct_object(phrase.head)
+        if obj is not None and obj.lemma_.lower() in nouns:
+            return phrase.head
+    return None
+
+
+def _first_conjunct_outcome(counted: Token) -> tuple[str, Token | None] | None:
+    """ "two women and two soldiers were killed": a later conjunct counts what the first does,
+    when that is an outcome of violence (killed, wounded...), not merely a kind of people."""
+    first = counted
+    while first.dep_ == "conj" and first.head.i != first.i:
+        first = first.head
+    if first.i == counted.i:
+        return None
+    numbers = [child for child in first.children if child.dep_ == "nummod"]
+    what, outcome = _what(first, numbers[0] if numbers else first)
+    if what is not None and what in outcome_categories():
+        return what, outcome
+    return None

@@ -90,6 +90,18 @@ def reporting_cues() -> dict[str, str]:
 
 
 @functools.lru_cache(maxsize=1)
+def reporting_exceptions() -> frozenset[tuple[str, str]]:
+    """(cue lemma, object lemma) pairs that are not reporting ("claimed the lives of")."""
+    return frozenset((cue, obj) for cue, obj in _rows("reporting_exceptions.tsv"))
+
+
+@functools.lru_cache(maxsize=1)
+def nominal_uses() -> dict[str, frozenset[str]]:
+    """Cues for verb-tagged words that are nouns or references here (``nominal_uses.json``)."""
+    return {key: frozenset(value) for key, value in _json("nominal_uses.json").items() if not key.startswith("_")}
+
+
+@functools.lru_cache(maxsize=1)
 def place_nouns() -> dict[str, str]:
     """Common nouns that refer back to a place ("the city") -> kind of place."""
     return {noun: kind for noun, kind in _rows("place_nouns.tsv")}

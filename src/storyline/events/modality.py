@@ -48,8 +48,10 @@ def is_background(trigger: Trigger, date: DateValue | None, published: dt.date |
 
 
 def _negated(word: Token, cues: dict[str, frozenset[str]]) -> bool:
-    """ "did not capture", "never attacked", "no clashes"."""
+    """ "did not capture", "never attacked", "no clashes", "none of its positions were hit"."""
     for child in word.children:
+        if child.dep_ in ("nsubj", "nsubjpass") and child.lower_ in cues.get("negative_subjects", ()):
+            return True
         if child.dep_ == "neg" and child.lower_ in cues["negation"]:
             return True
         if child.dep_ == "det" and child.lower_ in cues["negative_determiners"] and word.pos_ == "NOUN":

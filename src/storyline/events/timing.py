@@ -95,6 +95,33 @@ def own_dating(
 
 
 def inherited_dating(trigger: Trigger, owner: Mapping[int, Trigger], known: Mapping[int, Dating]) -> Dating:
+    """The date of the event this one's temporal clause or coordination depends on; else the
+    date of a simultaneous clause it governs ("five medics were killed when an air strike hit
+    a clinic late Tuesday": the killing is dated by the strike)."""
+    found = _dating_from_head(trigger, owner, known)
+    if found.date is None:
+        found = _dating_from_simultaneous_clause(trigger, owner, known)
+    return found
+
+
+def _dating_from_simultaneous_clause(
+    trigger: Trigger, owner: Mapping[int, Trigger], known: Mapping[int, Dating]
+) -> Dating:
+    """The date of a dated event in a "when"/"as"/"while" clause of this event's verb."""
+    marks_wanted = lexicon.modality_cues()["simultaneous_marks"]
+    verbs = (trigger.anchor, *syntax.children(trigger.anchor, "conj"))  # "X killed and Y wounded when..."
+    for clause in (c for verb in verbs for c in syntax.children(verb, "advcl")):
+        marks = {c.lower_ for c in clause.children if c.dep_ in ("mark", "advmod")}
+        dependent = owner.get(clause.i)
+        if not (marks & marks_wanted) or dependent is None or dependent is trigger:
+            continue
+        dating = known.get(dependent.token.i, UNDATED)
+        if dating.date is not None:
+            return Dating(dating.date, dating.timex, "inherited")
+    return UNDATED
+
+
+def _dating_from_head(trigger: Trigger, owner: Mapping[int, Trigger], known: Mapping[int, Dating]) -> Dating:
     """The date of the event this one's temporal clause or coordination depends on."""
     cues = lexicon.modality_cues()
     clause = climb_clause(trigger.anchor)

@@ -56,7 +56,12 @@ def find_triggers(view: DocumentView) -> list[Trigger]:
         if token.is_space or token.is_punct:
             continue
         if token.tag_ in VERB_TAGS and token.dep_ != "amod":
-            trigger = _verb_trigger(view, token)
+            if not _nominal_use(token):
+                trigger = _verb_trigger(view, token)
+            elif token.tag_ == "VBN":  # "the wounded", "all 18 killed": people, not an event
+                trigger = None
+            else:  # "the peoples demands", "the killing of 20 civilians": read as a noun
+                trigger = _noun_trigger(view, token)
         elif token.pos_ == "NOUN":
             trigger = _noun_trigger(view, token)
         else:
@@ -90,6 +95,20 @@ def _verb_trigger(view: DocumentView, token: Token) -> Trigger | None:
             type_ = DISASTER if rule.type == "ASSAULT" and _hazard_agent(token) else rule.type
             return Trigger(token=token, anchor=token, type=type_, subject_role=rule.subject_role)
     return None
+
+
+def _nominal_use(token: Token) -> bool:
+    """A verb-tagged word that is a noun or a reference to people here, not a verb of its own:
+    "the number of wounded", "among the wounded", "the peoples demands for freedom" (a plural
+    noun tagged VBZ), "six of those killed". The caller reads them by the noun rules, except
+    participles (VBN), which name people here, not an event."""
+    cues = lexicon.nominal_uses()
+    if token.dep_ == "acl" and token.head.lower_ in cues["pronoun_heads"]:
+        return True
+    if token.dep_ not in cues["nominal_deps"] or syntax.children(token, "nsubj", "nsubjpass", "dobj"):
+        return False
+    return (token.tag_ in cues["finite_tags"] or bool(syntax.children(token, "det"))
+            or token.head.pos_ == "ADP")
 
 
 def _hazard_agent(verb: Token) -> bool:
