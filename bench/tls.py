@@ -37,6 +37,7 @@ from tls_metrics import align_m1, date_prf, f_score  # noqa: E402
 
 from storyline.model import Article, ArticleAnalysis, Timeline  # noqa: E402
 from storyline.pipeline import BuildOptions, analyse, link_and_assemble  # noqa: E402
+from storyline.timeline import date_select  # noqa: E402
 from storyline.timeline.rank import article_relevance, mentions_from_analyses, mentions_from_events, rank_dates  # noqa: E402
 from storyline.timeline.summarise import Summariser, keyword_stems, on_topic, topical_mentions  # noqa: E402
 
@@ -45,6 +46,9 @@ LOGGER = logging.getLogger("bench.tls")
 TOPICAL_DATES = False
 # Weigh each article's part in date ranking by how much it is about the keywords (article_relevance).
 RELEVANCE = False
+# Day ranker: "storyline" (rank.rank_dates) or a baseline: "pubcount", "mentioncount", "pub+mention"
+# (news-tls), "graph" (date reference graph in-degree, timeline.date_select).
+RANKER = "storyline"
 DEFAULT_CACHE = Path("out/tls-cache")  # out/ is git-ignored
 
 
@@ -122,15 +126,33 @@ def choose(
             timeline, articles=tuple(a for a in timeline.articles if on_topic(a.text, stems))
         )
     relevance = article_relevance(timeline.articles, keywords) if RELEVANCE else None
-    ranked = rank_dates(timeline, mentions, start=start, end=end, relevance=relevance, keywords=keywords)
+    published = {a.id: a.published for a in timeline.articles}
+    scores: dict[dt.date, float]
+    if RANKER == "pubcount":
+        scores = date_select.pub_count(published, start, end)
+    elif RANKER == "mentioncount":
+        scores = date_select.mention_count(mentions, start, end)
+    elif RANKER == "pub+mention":
+        scores = date_select.combined(
+            date_select.pub_count(published, start, end), date_select.mention_count(mentions, start, end)
+        )
+    elif RANKER == "graph":
+        scores = date_select.reference_graph(mentions, published, start, end)
+    else:
+        ranked = rank_dates(timeline, mentions, start=start, end=end, relevance=relevance, keywords=keywords)
+        scores = {s.date: s.score for s in ranked}
     summariser = Summariser(timeline.articles, mentions, keywords)
     predicted: dict[dt.date, list[str]] = {}
-    for score in ranked:
-        if len(predicted) >= max_dates:
-            break
-        sentences = summariser.summarise(score.date, k)
+
+    def accept(day: dt.date) -> bool:
+        sentences = summariser.summarise(day, k)
         if sentences:
-            predicted[score.date] = [s.text for s in sentences]
+            predicted[day] = [s.text for s in sentences]
+        return bool(sentences)
+
+    gap = date_select.spread_gap(start, end, max_dates)
+    for _ in date_select.spread_order(scores, gap, accept, wanted=max_dates):
+        pass
     return predicted
 
 

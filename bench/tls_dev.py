@@ -33,6 +33,7 @@ from tls_metrics import align_m1, date_prf  # noqa: E402
 from storyline.cache import CACHE_NAME  # noqa: E402
 from storyline.model import Article, ArticleAnalysis  # noqa: E402
 from storyline.pipeline import BuildOptions, analyse, link_and_assemble  # noqa: E402
+from storyline.timeline import tls_settings  # noqa: E402
 from storyline.timeline.rank import mentions_from_analyses, mentions_from_events, rank_dates  # noqa: E402
 
 
@@ -81,12 +82,18 @@ def score(path: Path, only: Sequence[int], show_dates: bool) -> dict[str, Any]:
         predicted = tls.choose(item["timeline"], item["analyses"], first, last, len(gold), k, item["keywords"])
         rouge = align_m1(predicted, gold)
         dates = date_prf(list(predicted), list(gold))
-        results.append({"rouge": rouge, "dates": dates})
+        timeline_, analyses_ = item["timeline"], item["analyses"]
+        dated = mentions_from_analyses(analyses_) + mentions_from_events((*timeline_.events, *timeline_.undated))
+        own = {m.date for m in dated if m.own}
+        reach = own & set(gold)
+        reach_recall = len(set(predicted) & reach) / max(1, len(reach))
+        results.append({"rouge": rouge, "dates": dates, "reach_recall": reach_recall, "reachable": len(reach)})
         words = sum(len(s.split()) for ss in predicted.values() for s in ss) / max(1, sum(map(len, predicted.values())))
         print(
             f"{item['name']}: l {len(gold)} k {k} AR-1 F {rouge['rouge_1']['f_score']:.3f} "
             f"(P {rouge['rouge_1']['precision']:.3f} R {rouge['rouge_1']['recall']:.3f}) "
-            f"AR-2 F {rouge['rouge_2']['f_score']:.3f} Date F1 {dates['f_score']:.3f} words/sent {words:.1f}",
+            f"AR-2 F {rouge['rouge_2']['f_score']:.3f} Date F1 {dates['f_score']:.3f} "
+            f"(vs {len(reach)} reachable days {tls.f_score(dates['precision'], reach_recall):.3f}) words/sent {words:.1f}",
             flush=True,
         )
         if show_dates:
@@ -98,6 +105,10 @@ def score(path: Path, only: Sequence[int], show_dates: bool) -> dict[str, Any]:
                 hit = "*" if day in predicted else " "
                 print(f"   {hit} {day} rank {position.get(day, '-')}: {gold[day][0][:90].strip()}")
     summary = tls.average_scores(results)
+    if results:
+        mean_p = sum(r["dates"]["precision"] for r in results) / len(results)
+        mean_rr = sum(r["reach_recall"] for r in results) / len(results)
+        summary["date_f1_reachable"] = round(tls.f_score(mean_p, mean_rr), 4)
     print(json.dumps(summary))
     return summary
 
@@ -114,10 +125,18 @@ def main(argv: Sequence[str] | None = None) -> int:
     run.add_argument("snapshot", type=Path)
     run.add_argument("--only", default="", help="comma-separated timeline numbers (0-based)")
     run.add_argument("--dates", action="store_true", help="print the rank of every gold day")
+    run.add_argument(
+        "--ranker", default="storyline", help="tls.RANKER: storyline, pubcount, mentioncount, pub+mention, graph"
+    )
+    run.add_argument("--set", action="append", default=[], help="NAME=VALUE override of a tls_settings constant")
     args = parser.parse_args(argv)
     if args.command == "snapshot":
         snapshot(args.data, args.cache, args.output)
     else:
+        tls.RANKER = args.ranker
+        for item in args.set:
+            name, value = item.split("=", 1)
+            setattr(tls_settings, name, type(getattr(tls_settings, name))(float(value)))
         score(args.snapshot, [int(x) for x in args.only.split(",") if x], args.dates)
     return 0
 

@@ -204,6 +204,11 @@ def rank_dates(
             events_by_day[day].append(event)
     centrality = entity_centrality(events)
     weights = type_weights()
+    graph: Mapping[dt.date, float] = {}
+    if settings.W_GRAPH:
+        from storyline.timeline.date_select import reference_graph  # here: date_select imports this module
+
+        graph = reference_graph(mentions, published, start, end)
     days = set(by_day) | set(pub_counts)
     scores: list[DateScore] = []
     for day in days:
@@ -233,6 +238,7 @@ def rank_dates(
             + settings.W_PUBLISHED * _damp(pub)
             + settings.W_EVENT_TYPE * type_score
             + settings.W_CENTRALITY * central_score
+            + settings.W_GRAPH * _damp(graph.get(day, 0.0))
         )
         scores.append(
             DateScore(

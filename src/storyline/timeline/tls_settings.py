@@ -54,3 +54,15 @@ KEYWORD_STEM_CHARS: Final[int] = 5
 # Bonus for a sentence that opens its article (within the first LEAD_CHARS characters): the lede.
 LEAD_BONUS: Final[float] = 0.1
 LEAD_CHARS: Final[int] = 300
+
+# --- date reference graph and temporal spreading (timeline/date_select.py) ---------------------
+# Weight of the log temporal distance in a reference edge's weight (0: every reference counts 1).
+GRAPH_DISTANCE_WEIGHT: Final[float] = 0.5
+GRAPH_DAMPING: Final[float] = 0.85
+GRAPH_ITERATIONS: Final[int] = 30
+# Weight of the (damped) reference-graph in-degree added to a day's score in rank_dates.
+W_GRAPH: Final[float] = 0.0
+# Spreading: a day within SPREAD_GAP_FACTOR * window / l days of a picked day has its score
+# multiplied by SPREAD_PENALTY per such picked day (SPREAD_GAP_FACTOR 0: off).
+SPREAD_GAP_FACTOR: Final[float] = 0.0
+SPREAD_PENALTY: Final[float] = 0.8
