@@ -8,7 +8,7 @@ import datetime as dt
 import pytest
 
 from storyline.link import blocking, dates, features, link_events
-from storyline.model import Article, ArticleAnalysis, DateValue, EventMention
+from storyline.model import DateValue
 
 from fixtures.link import seed_like
 
@@ -35,17 +35,7 @@ def test_clusters_span_both_outlets_for_e1_and_e3(seed_case):
             assert {m.article_id for m in cluster} == {seed_like.CNN, seed_like.FOX}
 
 
-def _one_mention_article(article_id: str, published: dt.date, date: DateValue | None, sentence: str) -> ArticleAnalysis:
-    start = sentence.index("recaptured")
-    mention = EventMention(
-        id=f"{article_id}-m", article_id=article_id, sentence_start=0, sentence_end=len(sentence),
-        trigger_start=start, trigger_end=start + 10, trigger="recapture", type="CAPTURE", date=date,
-    )
-    article = Article(id=article_id, text=sentence, published=published)
-    return ArticleAnalysis(article=article, events=(mention,), sentences=((0, len(sentence)),))
-
-
-SENTENCE = "Syrian government forces recaptured the ancient city from the militants after heavy fighting."
+SENTENCE = seed_like.RECAPTURE_SENTENCE
 
 
 @pytest.mark.parametrize(
@@ -60,23 +50,23 @@ SENTENCE = "Syrian government forces recaptured the ancient city from the milita
 )
 def test_same_wording_merges_only_when_dates_overlap(first, second, merged):
     analyses = [
-        _one_mention_article("a", dt.date(2016, 3, 28), first, SENTENCE),
-        _one_mention_article("b", dt.date(2017, 3, 3), second, SENTENCE),
+        seed_like.one_mention_article("a", dt.date(2016, 3, 28), first, SENTENCE),
+        seed_like.one_mention_article("b", dt.date(2017, 3, 3), second, SENTENCE),
     ]
     assert (len(link_events(analyses, {})) == 1) is merged
 
 
 def test_undated_mention_never_joins_an_event_after_its_publication():
     analyses = [
-        _one_mention_article("old", dt.date(2016, 3, 27), None, SENTENCE),
-        _one_mention_article("new", dt.date(2017, 3, 2), DateValue("2017-03-02", "day"), SENTENCE),
+        seed_like.one_mention_article("old", dt.date(2016, 3, 27), None, SENTENCE),
+        seed_like.one_mention_article("new", dt.date(2017, 3, 2), DateValue("2017-03-02", "day"), SENTENCE),
     ]
     assert len(link_events(analyses, {})) == 2
 
 
 def test_incompatible_types_never_link():
-    first = _one_mention_article("a", dt.date(2016, 3, 27), DateValue("2016-03-27", "day"), SENTENCE)
-    second = _one_mention_article("b", dt.date(2016, 3, 27), DateValue("2016-03-27", "day"), SENTENCE)
+    first = seed_like.one_mention_article("a", dt.date(2016, 3, 27), DateValue("2016-03-27", "day"), SENTENCE)
+    second = seed_like.one_mention_article("b", dt.date(2016, 3, 27), DateValue("2016-03-27", "day"), SENTENCE)
     protest = dataclasses.replace(second.events[0], type="PROTEST")
     second = dataclasses.replace(second, events=(protest,))
     assert len(link_events([first, second], {})) == 2
@@ -110,7 +100,7 @@ def test_blocking_compares_far_fewer_pairs_than_all_pairs():
     for day in range(600):
         date = dt.date(2015, 1, 1) + dt.timedelta(days=day)
         for copy in range(3):
-            analyses.append(_one_mention_article(f"{day}-{copy}", date, DateValue(date.isoformat(), "day"), SENTENCE))
+            analyses.append(seed_like.one_mention_article(f"{day}-{copy}", date, DateValue(date.isoformat(), "day"), SENTENCE))
     prepared = features.build(analyses, {}, {})
     pairs = list(blocking.candidate_pairs(prepared))
     assert len(pairs) < 10 * len(prepared)

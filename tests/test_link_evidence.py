@@ -8,42 +8,32 @@ import datetime as dt
 import pytest
 
 from storyline.link import clustering, duplicate_groups, evidence, features, link_events, link_features, settings
+from fixtures.link.seed_like import one_mention_article
 from storyline.model import Article, ArticleAnalysis, Attribution, DateValue, EventMention, Figure, Place
 
-SENTENCE = "Syrian government forces recaptured the ancient city from the militants after heavy fighting."
 ALEPPO = Place(170063, "Aleppo", 36.2, 37.16, "SY", "Aleppo", "city")
 
 
-def _article(article_id: str, published: dt.date, date: DateValue | None, sentence: str = SENTENCE) -> ArticleAnalysis:
-    start = sentence.index("recaptured")
-    mention = EventMention(
-        id=f"{article_id}-m", article_id=article_id, sentence_start=0, sentence_end=len(sentence),
-        trigger_start=start, trigger_end=start + 10, trigger="recapture", type="CAPTURE", date=date,
-    )
-    article = Article(id=article_id, text=sentence, published=published)
-    return ArticleAnalysis(article=article, events=(mention,), sentences=((0, len(sentence)),))
-
-
 @pytest.mark.parametrize(("days_after", "merged"), [(2, True), (6, True), (21, False), (35, False)])
-def test_undated_mention_joins_a_dated_event_only_from_a_recent_article(days_after, merged):
+def test_undated_mention_joins_a_dated_event_only_from_a_recentone_mention_article(days_after, merged):
     event_day = dt.date(2016, 5, 31)
     reworded = "Government forces recaptured the old city from the militants following heavy fighting."
     analyses = [
-        _article("dated", event_day, DateValue(event_day.isoformat(), "day")),
-        _article("later", event_day + dt.timedelta(days=days_after), None, reworded),
+        one_mention_article("dated", event_day, DateValue(event_day.isoformat(), "day")),
+        one_mention_article("later", event_day + dt.timedelta(days=days_after), None, reworded),
     ]
     assert (len(link_events(analyses, {})) == 1) is merged
 
 
 def test_undated_look_alikes_of_articles_months_apart_stay_apart():
     reworded = "Government forces recaptured the old city from the militants following heavy fighting."
-    analyses = [_article("a", dt.date(2016, 1, 10), None), _article("b", dt.date(2016, 6, 10), None, reworded)]
+    analyses = [one_mention_article("a", dt.date(2016, 1, 10), None), one_mention_article("b", dt.date(2016, 6, 10), None, reworded)]
     assert len(link_events(analyses, {})) == 2
 
 
 def test_copies_of_one_sentence_are_one_mention_for_linking():
-    copies = [_article(f"copy{i}", dt.date(2016, 3, 27 + i), None) for i in range(3)]
-    other = _article("other", dt.date(2016, 3, 27), None, "Rebels recaptured a village near the border on Sunday.")
+    copies = [one_mention_article(f"copy{i}", dt.date(2016, 3, 27 + i), None) for i in range(3)]
+    other = one_mention_article("other", dt.date(2016, 3, 27), None, "Rebels recaptured a village near the border on Sunday.")
     analyses = copies + [other]
     prepared = features.build(analyses, {}, {a.article.id: "s" for a in analyses})
     groups = duplicate_groups(prepared)
