@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from storyline.model import Event, Figure, Timeline
 from storyline.time.values import interval
 from storyline.timeline import settings
-from storyline.timeline.figures import FigureComparison, compare_figures, describe, measure
+from storyline.timeline.figures import FigureComparison, compare_figures, describe, measure, same_source
 
 LOGGER = logging.getLogger(__name__)
 
@@ -69,7 +69,7 @@ def compare_sources(
     pairs = []
     for index, first in enumerate(event.figures):
         for second in event.figures[index + 1 :]:
-            if _different_sources(first, second):
+            if not same_source(first, second):
                 pairs.append((first, second, compare_figures(first, second)))
     return SourceComparison(
         event_id=event.id,
@@ -100,7 +100,7 @@ def cross_event_figures(events: Sequence[Event]) -> list[CrossEventNote]:
             for later_day, second_event, second in members[index + 1 :]:
                 if later_day - day > window:
                     break
-                if second_event.id == first_event.id or not _different_sources(first, second):
+                if second_event.id == first_event.id or same_source(first, second):
                     continue
                 notes.append(CrossEventNote(
                     first_event.id, second_event.id, first, second, _explain(first_event, first, second_event, second),
@@ -118,12 +118,3 @@ def _explain(first_event: Event, first: Figure, second_event: Event, second: Fig
         f"{describe(second)}, is about the {second_event.type.lower()} of {when[1]}; "
         f"they count different things {what}"
     )
-
-
-def _different_sources(first: Figure, second: Figure) -> bool:
-    """Two figures given by different articles or attributed to different sources."""
-    if first.article_id != second.article_id:
-        return True
-    source = (first.attributed_to.source if first.attributed_to else None,
-              second.attributed_to.source if second.attributed_to else None)
-    return source[0] != source[1]

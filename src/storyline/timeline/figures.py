@@ -105,13 +105,18 @@ def _source_of(figure: Figure) -> tuple[str, str]:
     return figure.article_id, attributed
 
 
+def same_source(first: Figure, second: Figure) -> bool:
+    """Whether two figures come from one article and one attributed source."""
+    return _source_of(first) == _source_of(second)
+
+
 def figure_conflicts(figures: Sequence[Figure]) -> list[Conflict]:
     """One conflict per measure on which figures from different sources cannot all be true."""
     clashes: dict[str, set[Figure]] = {}
     notes: dict[str, list[str]] = {}
     for index, first in enumerate(figures):
         for second in figures[index + 1 :]:
-            if _source_of(first) == _source_of(second):
+            if same_source(first, second):
                 continue
             comparison = compare_figures(first, second)
             if comparison.verdict == "conflict":
