@@ -98,6 +98,10 @@ def read_context(text: str, start: int, end: int, gazetteer: Gazetteer) -> SpanC
             cue = True
         elif after[0] in ("and", ",") and _plural_admin_follows(after):
             cue = True
+    if len(after) > 1 and after[0] in lexicon.sub_city and (
+        after[1] in ("of", "in") or (bool(before) and before[-1] == "the")
+    ):
+        cue = True  # "Shahba neighbourhood of Aleppo", "the Hamdaniyeh neighbourhood"
     not_place = bool(before and before[-1] in lexicon.not_place_before) or bool(
         after and after[0] in lexicon.not_place_after
     )

@@ -20,6 +20,8 @@
   "Town, State" pair ("Mass killing" is not Massachusetts). Region adjectives ("Kurdish",
   "Arab", "European", "Western") stay mentions: GeoWebNews counts them as Literal_Modifier
   toponyms.
+- A one-word name that is the first word of many Arabic place names ("Bab", "Tal", "Deir",
+  ``name_prefixes`` in ``data/cues.json``) keeps its second word: "Bab Touma", "Deir ez-Zor".
 - A possessive glued to a country, division or large city, as in text stripped of apostrophes
   ("Syrias opposition", "Russias intervention", "Syrias Hasakeh"), is that place without the "s".
 """
@@ -47,6 +49,12 @@ MAYBE_LABELS = frozenset({"PERSON", "ORG", "NORP", "FAC", "PRODUCT", "WORK_OF_AR
 LEADING_WORDS = frozenset({"the"})
 POSSESSIVE_ONLY = "POSS"  # a capitalised non-name token kept only if it is a glued possessive
 _PREVIOUS_WORD = re.compile(r"(\S+)\s+$")
+# the second word of "Bab Touma", "Deir ez-Zor", "Ras al-Ain": capitalised, or an Arabic article
+# joined by a hyphen to the rest of the name
+_SECOND_WORD = re.compile(
+    r"[ \t]+(?:[A-Z][\w\u00c0-\u024f]*|(?:a[lsdznrt]|e[lsdznrt]|ash|es|ul)-[A-Za-z][\w\u00c0-\u024f]*)"
+    r"(?:-[A-Za-z][\w\u00c0-\u024f]*)*"
+)
 
 
 @dataclass(frozen=True)
@@ -254,6 +262,17 @@ def _split_glued_possessive(
     return parts
 
 
+def _with_second_word(text: str, start: int, end: int) -> int:
+    """End of a one-word name widened to its second word when the word is a ``name_prefixes``
+    word of Arabic place names ("Bab" -> "Bab Touma", "Tal" -> "Tal Abyad", "Deir" -> "Deir
+    ez-Zor"); ``end`` otherwise."""
+    name = text[start:end]
+    if " " in name or fold(name) not in cues().name_prefixes:
+        return end
+    match = _SECOND_WORD.match(text, end)
+    return match.end() if match else end
+
+
 def _names_a_facility(text: str) -> bool:
     """A capitalised name of two or more words ending in a street, building or feature word."""
     words = strip_the(text)[0].split()
@@ -308,12 +327,22 @@ def detect(doc: Doc) -> list[Detected]:
         for part in _split_glued_possessive(doc, start, end, label, gaz)
     ]
     candidates.sort(key=lambda item: item[0])
+    taken = 0  # end of the last span widened to its second word ("Bab" + "Touma")
     for start, end, label in candidates[: settings.MAX_MENTIONS_PER_DOC]:
+        if start < taken:
+            continue  # "Touma" of "Bab Touma": already inside the widened span
         if _after_title(text, start, end) or _bare_abbreviation(text, start, end):
             continue  # "Mr Hague said": a person; "Mass killing": a word, not "Mass."
+        widened = _with_second_word(text, start, end)
+        if widened != end:
+            end = taken = widened
+        else:
+            widened = -1
         end = _extend_admin_suffix(doc, end)
         context = read_context(text, start, end, gaz)
         verdict = _accept(label, text[start:end], context, gaz, person_words)
+        if widened == end and not verdict and context.cue and not context.not_place:
+            verdict = True  # "at Bab Touma": an Arabic place name by its form, with a cue
         LOGGER.debug("candidate %r (%s): %s", text[start:end], label or "-", verdict)
         item = Detected(start, end, context)
         if verdict:

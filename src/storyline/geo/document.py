@@ -10,6 +10,8 @@ means where a container pins it down ("Parkland, Florida" ... "Parkland"). A nam
 lacks (a street, a building, a neighbourhood) is placed, with a low confidence, at the place that
 hosts it in the wording ("the Palais des Nations in Geneva"), else at the place named inside it
 ("Colchester General Hospital") or the city named just before it, else at the document's focus.
+Last, a part of a town ("Shahba neighbourhood of Aleppo", "Aleppo's X district", "the Jubar
+district of the capital") is placed inside its town, never at a far namesake.
 """
 
 from __future__ import annotations
@@ -42,6 +44,21 @@ _HOST_END = re.compile(
     r"|\s+(?:on|in|at|for|from|to|with|where|which|who|and|or)\b)"
 )
 _POSTAL = re.compile(r"[A-Z]{2}")
+# the words between a part of a town and its town: "(neighbourhood) of (the city of) Y", "in
+# eastern Y"; the feature word itself is matched separately (it may end the toponym's span)
+_SUB_CITY_GAP_TEXT = (
+    r"\s+(?:of|in)\s+(?:the\s+)?(?:(?:old|northern|southern|eastern|western|central|east|west|"
+    r"north|south|besieged|rebel-held|government-held)\s+)?(?:(?:city|town)\s+of\s+(?:the\s+)?)?"
+    r"(?:[ae]l-\s*)?"  # "in al- Sulaymaniyah": the article split off the name
+)
+_SUB_CITY_GAP = re.compile(f"^{_SUB_CITY_GAP_TEXT}$", re.IGNORECASE)
+# ... and a town name right after it that is not a toponym span of its own
+_SUB_CITY_NAMED = re.compile(
+    _SUB_CITY_GAP_TEXT + r"([A-Z][\w\u00c0-\u024f-]*(?: [A-Z][\w\u00c0-\u024f-]*){0,2})"
+)
+_SUB_CITY_CAPITAL = re.compile(r"\s+(?:of|in)\s+the\s+(capital|city)\b", re.IGNORECASE)
+_POSSESSIVE_GAP = re.compile(r"^['\u2019]s?\s+(?:the\s+)?$")
+_WORD_AT = re.compile(r"\s*([A-Za-z]+)")
 Key = tuple[str, str | None, str | None]  # (folded name, kind hint, container code)
 
 
@@ -182,6 +199,7 @@ def resolve_spans(
                 place, confidence = _approximate(surface, near), settings.LOCAL_FEATURE_CONFIDENCE
                 guessed.add(index)
         final[index] = (place, confidence)
+    _place_sub_city(text, spans, keys, final, guessed, gaz, _shares(placed))
     return [
         PlaceMention(article_id, s, e, text[s:e], final[i][0], round(final[i][1], 3))
         for i, (s, e) in enumerate(spans)
@@ -399,3 +417,157 @@ def _divides_countries(name: str, gaz: Gazetteer) -> bool:
         if c.kind in ("country", "admin1") and c.country and not c.via_skeleton
     }
     return len(countries) > 1
+
+
+def _sub_city_word(text: str, start: int, end: int) -> int | None:
+    """Offset just past the sub-city feature word that ends the span or follows it
+    ("Shahba neighbourhood" / "Shahba| neighbourhood"), else None."""
+    words = text[start:end].split()
+    if len(words) > 1 and fold(words[-1]) in cues().sub_city:
+        return end
+    match = _WORD_AT.match(text, end)
+    if match and match.group(1).lower() in cues().sub_city:
+        return match.end()
+    return None
+
+
+def _capital_of(country: str, gaz: Gazetteer) -> Place | None:
+    """The national capital of a country, from the gazetteer's capital rows."""
+    for row in gaz.tables.capitals:
+        place = gaz.place(row)
+        if place.country == country:
+            return place
+    return None
+
+
+def _sub_city_hosts(
+    text: str,
+    spans: Sequence[tuple[int, int]],
+    final: Mapping[int, tuple[Place | None, float]],
+    guessed: set[int],
+    countries: Mapping[str, float],
+    gaz: Gazetteer,
+) -> list[tuple[int, int | Place]]:
+    """(mention, host mention or town) for the parts of towns of an article, in the order to settle them:
+    "X neighbourhood of/in Y" (right to left, so a chain "X in Y area in Z" ends at Z), then
+    "Y's X district" and "the X district" right after a city Y (left to right). "the capital" is
+    the capital of the article's main country, "the city" the last town named before X."""
+    order = sorted(range(len(spans)), key=lambda i: spans[i])
+    nxt = {a: b for a, b in zip(order, order[1:])}
+    found: list[tuple[int, int | Place]] = []
+    for index in sorted(order, key=lambda i: -spans[i][0]):
+        start, end = spans[index]
+        word_end = _sub_city_word(text, start, end)
+        if word_end is None:
+            continue
+        other = nxt.get(index)
+        if other is not None and _SUB_CITY_GAP.match(text[word_end:spans[other][0]]):
+            found.append((index, other))
+            continue
+        town = _SUB_CITY_NAMED.match(text, word_end)
+        if town and (other is None or spans[other][0] > town.start(1)):
+            host = _town_named(town.group(1), gaz, countries)
+            if host is not None:
+                found.append((index, host))
+                continue
+        named = _SUB_CITY_CAPITAL.match(text, word_end)
+        own = final[index][0]
+        others = {c: v for c, v in countries.items() if own is None or c != own.country} or countries
+        if named and named.group(1).lower() == "capital" and others:
+            # the capital of the article's main country, not counting the part's own reading
+            capital = _capital_of(max(others, key=others.__getitem__), gaz)
+            if capital is not None:
+                found.append((index, capital))
+        elif named:
+            previous = _previous_town(index, order, spans, final, guessed, len(text))
+            if previous is not None:
+                found.append((index, previous))
+    later: list[tuple[int, int]] = []
+    done = {index for index, _host in found}  # the first wording that applies wins
+    for position, index in enumerate(order):
+        start, end = spans[index]
+        if position == 0 or index in done or _sub_city_word(text, start, end) is None:
+            continue
+        before = order[position - 1]
+        if _POSSESSIVE_GAP.match(text[spans[before][1]:start]):
+            later.append((index, before))  # "Aleppo's Sukkari neighbourhood"
+        elif text[max(0, start - 4):start].lower() == "the " and (
+            start - spans[before][1] <= settings.SUB_CITY_PREVIOUS_CHARS
+        ):
+            previous = _previous_town(index, order, spans, final, guessed,
+                                      settings.SUB_CITY_PREVIOUS_CHARS)
+            if previous is not None:
+                found.append((index, previous))
+    found.extend(later)
+    return found
+
+
+def _town_named(name: str, gaz: Gazetteer, countries: Mapping[str, float]) -> Place | None:
+    """The town read from the longest prefix of ``name`` ("Aleppo city" -> Aleppo), else None."""
+    words = name.split()
+    for size in range(len(words), 0, -1):
+        name = " ".join(words[:size])
+        place, _confidence = gaz.resolve_scored(name, ResolveContext(countries=dict(countries)))
+        if place is not None and place.kind == "city":
+            if any(c.kind != "city" and c.country != place.country for c in gaz.candidates(name)):
+                return None  # "25th District of FLORIDA": a US state, not a town in Cuba
+            return place
+    return None
+
+
+def _previous_town(
+    index: int,
+    order: Sequence[int],
+    spans: Sequence[tuple[int, int]],
+    final: Mapping[int, tuple[Place | None, float]],
+    guessed: set[int],
+    window: int,
+) -> int | None:
+    """The last confidently placed town named before mention ``index`` within ``window`` chars."""
+    start = spans[index][0]
+    for other in reversed(order[: order.index(index)]):
+        if start - spans[other][1] > window:
+            return None
+        place, confidence = final[other]
+        if (other not in guessed and place is not None and place.kind == "city"
+                and confidence >= settings.MIN_ANCHOR_CONFIDENCE):
+            return other
+    return None
+
+
+def _place_sub_city(
+    text: str,
+    spans: Sequence[tuple[int, int]],
+    keys: Sequence[Key],
+    final: dict[int, tuple[Place | None, float]],
+    guessed: set[int],
+    gaz: Gazetteer,
+    countries: Mapping[str, float],
+) -> None:
+    """Places the parts of towns inside their town (in place): "Shahba neighbourhood of Aleppo"
+    keeps a reading within ``MAX_SUB_CITY_KM`` of Aleppo, else takes Aleppo's point (never
+    Shahba, As-Suwayda); the other mentions of the same name that had the far reading follow."""
+    for index, named in _sub_city_hosts(text, spans, final, guessed, countries, gaz):
+        host = final[named][0] if isinstance(named, int) else named  # settled in this order
+        if host is None or host.lat is None or host.lon is None or host.kind == "country":
+            continue
+        place, confidence = final[index]
+        if place is None or index in guessed or place.kind != "city":
+            continue  # only a known far reading moves: an unknown name keeps its host/focus point
+        if place is not None and place.kind == "city" and index not in guessed and (
+            confidence >= settings.MIN_ANCHOR_CONFIDENCE and place.population >= host.population
+        ):
+            continue  # "the Damascus suburb of Qudsaya": a town is no part of a smaller one
+        if place is not None and place.lat is not None and place.lon is not None and (
+            distance_km(place.lat, place.lon, host.lat, host.lon) <= settings.MAX_SUB_CITY_KM
+        ):
+            continue
+        for other, key in enumerate(keys):
+            current = final[other][0]
+            follows = other in guessed and current is not None and (
+                (current.lat, current.lon) == (place.lat, place.lon)
+            )  # an unknown name placed at the far reading ("the Hamdaniyeh neighbourhood")
+            if other == index or follows or (key == keys[index] and current == place):
+                surface = strip_the(text[spans[other][0]:spans[other][1]])[0]
+                final[other] = (_approximate(surface, host), settings.LOCAL_FEATURE_CONFIDENCE)
+                guessed.add(other)

@@ -27,6 +27,8 @@ class Cues:
     inner_stop: frozenset[str]
     honorifics: frozenset[str] = frozenset()
     not_places: frozenset[str] = frozenset()
+    sub_city: frozenset[str] = frozenset()
+    name_prefixes: frozenset[str] = frozenset()
 
     @property
     def longest_before(self) -> int:
@@ -59,4 +61,6 @@ def cues() -> Cues:
         inner_stop=words("inner_stop"),
         honorifics=words("honorifics"),
         not_places=words("not_places"),
+        sub_city=words("sub_city"),
+        name_prefixes=words("name_prefixes"),
     )

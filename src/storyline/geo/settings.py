@@ -58,3 +58,8 @@ MIN_INNER_CITY_POPULATION: Final[int] = 10_000
 MAX_INNER_WORDS: Final[int] = 4  # longest place name looked for inside an unknown name
 MIN_INNER_COUNTRY_SHARE: Final[float] = 0.2  # ... and its country has this share of the evidence
 MAX_INNER_KM: Final[float] = 300.0  # ... and it is this close to the town named near the name
+# "Shahba neighbourhood of Aleppo": a known reading of a part of a town is kept only this close
+# to the town, else the mention takes the town's point.
+MAX_SUB_CITY_KM: Final[float] = 30.0
+# "the Hamdaniyeh neighbourhood" is placed in the city named at most this far before it.
+SUB_CITY_PREVIOUS_CHARS: Final[int] = 300
