@@ -23,7 +23,7 @@ from collections import Counter
 
 from storyline.link import settings
 from storyline.link.features import MentionFeatures
-from storyline.link.similarity import places_clash
+from storyline.link.similarity import place_relation, places_clash
 from storyline.model import Figure, Place
 
 LOGGER = logging.getLogger(__name__)
@@ -165,8 +165,20 @@ def figures_clash(first: Evidence, second: Evidence) -> bool:
 
 
 def same_city(first: Evidence, second: Evidence) -> bool:
-    """True when both clusters name one gazetteer city."""
+    """True when both clusters name one gazetteer city, or one names a city and the other the
+    province it lies in or a place within ``settings.PLACE_NEAR_KM`` of it (Khan Shaykhun and
+    Idlib province; Douma and Eastern Ghouta). A shared country is not enough."""
     ours, theirs = first.get("place"), second.get("place")
     if not ours or not theirs:
         return False
-    return any(isinstance(v, Place) and v.kind == "city" for v in ours.keys() & theirs.keys())
+    if any(isinstance(v, Place) and v.kind == "city" for v in ours.keys() & theirs.keys()):
+        return True
+    for a in ours:
+        for b in theirs:
+            if not isinstance(a, Place) or not isinstance(b, Place) or "city" not in (a.kind, b.kind):
+                continue
+            if "country" in (a.kind, b.kind):
+                continue
+            if place_relation(a, b) in ("contains", "near"):
+                return True
+    return False

@@ -40,6 +40,12 @@ STRONG_EVIDENCE_KINDS: Final[int] = 2
 # Two clusters both pinned to the same single day and naming the same gazetteer city need this
 # much less linkage to merge (reports of one incident told in different words).
 SAME_DAY_CITY_BONUS: Final[float] = 0.15
+# Place agreement (similarity.place_agreement): the same_place value of two different gazetteer
+# places when one contains the other (a town and its province or country) and when their centres
+# are within PLACE_NEAR_KM (a town and its suburb); such pairs never count as a place clash.
+PLACE_CONTAINED_VALUE: Final[float] = 0.5
+PLACE_NEAR_VALUE: Final[float] = 0.5
+PLACE_NEAR_KM: Final[float] = 30.0
 # Sentences shorter than this are never taken for copies of one another (duplicate detection).
 COPY_MIN_CHARACTERS: Final[int] = 40
 

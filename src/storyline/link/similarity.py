@@ -63,21 +63,71 @@ def time_similarity(first: MentionFeatures, second: MentionFeatures) -> float | 
     return 0.5
 
 
-def places_clash(first: Place | None, second: Place | None) -> bool:
-    """True when two gazetteer places differ and neither contains the other (city vs. its province)."""
-    if first is None or second is None or not first.country or not second.country:
-        return False
-    if first.geonameid is not None and first.geonameid == second.geonameid:
-        return False
-    if (first.name, first.country) == (second.name, second.country):
-        return False
-    for outer, inner in ((first, second), (second, first)):
-        if outer.kind == "country" and outer.country == inner.country:
+def _contains(outer: Place, inner: Place) -> bool:
+    """True when ``outer`` (a country or first-order division) contains ``inner``: anything in the
+    same country for a country; a place whose admin1 code or name is the division's for an admin1."""
+    if outer.kind == "country":
+        return inner.kind != "country" and outer.country == inner.country
+    if outer.kind == "admin1" and inner.kind != "admin1" and inner.kind != "country":
+        if outer.country != inner.country:
             return False
-        if outer.kind == "admin1" and outer.country == inner.country:
-            if (outer.admin1_code and outer.admin1_code == inner.admin1_code) or outer.name == inner.admin1:
-                return False
-    return True
+        return bool(outer.admin1_code and outer.admin1_code == inner.admin1_code) or outer.name == inner.admin1
+    return False
+
+
+def distance_km(first: Place, second: Place) -> float | None:
+    """Great-circle distance between two places, or None when either has no coordinates."""
+    if first.lat is None or first.lon is None or second.lat is None or second.lon is None:
+        return None
+    lat1, lon1, lat2, lon2 = map(math.radians, (first.lat, first.lon, second.lat, second.lon))
+    h = math.sin((lat2 - lat1) / 2) ** 2 + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
+    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(h)))
+
+
+def place_relation(first: Place | None, second: Place | None) -> str:
+    """How two gazetteer places relate: "same", "contains" (one is the country or province of the
+    other: Khan Shaykhun and Idlib province, Douma and Syria), "near" (different, neither contains
+    the other, but their centres are within ``settings.PLACE_NEAR_KM``: a town and its suburb, a
+    city and the province around it), "apart", or "unknown" (either is missing or has no country)."""
+    if first is None or second is None or not first.country or not second.country:
+        return "unknown"
+    if first.geonameid is not None and first.geonameid == second.geonameid:
+        return "same"
+    if (first.name, first.country, first.kind) == (second.name, second.country, second.kind):
+        return "same"
+    if _contains(first, second) or _contains(second, first):
+        return "contains"
+    if first.kind == "country" or second.kind == "country":
+        return "apart"  # a country and a place outside it
+    distance = distance_km(first, second)
+    if distance is not None and distance <= settings.PLACE_NEAR_KM:
+        return "near"
+    return "apart"
+
+
+def places_clash(first: Place | None, second: Place | None) -> bool:
+    """True when two gazetteer places differ, neither contains the other (city vs. its province or
+    country) and they are not within ``settings.PLACE_NEAR_KM`` of each other."""
+    return place_relation(first, second) == "apart"
+
+
+def place_agreement(first: MentionFeatures, second: MentionFeatures) -> tuple[float, float]:
+    """(same_place, place_clash) values of a pair: (1, 0) for the same place; for two different
+    gazetteer places, (``settings.PLACE_CONTAINED_VALUE``, 0) when one contains the other and
+    (``settings.PLACE_NEAR_VALUE``, 0) when they are near; (0, 1) for any other two places; (0, 0)
+    when either has none."""
+    if first.place is None or second.place is None:
+        return 0.0, 0.0
+    if first.place == second.place:
+        return 1.0, 0.0
+    relation = place_relation(first.resolved_place, second.resolved_place)
+    if relation == "same":
+        return 1.0, 0.0
+    if relation == "contains":
+        return settings.PLACE_CONTAINED_VALUE, 0.0
+    if relation == "near":
+        return settings.PLACE_NEAR_VALUE, 0.0
+    return 0.0, 1.0
 
 
 def _with_roles(features: MentionFeatures, roles: frozenset[str]) -> set[str]:
@@ -122,7 +172,7 @@ def pair_features(first: MentionFeatures, second: MentionFeatures) -> tuple[floa
     shared = 0.0 if missing else len(first.participants & second.participants) / min(
         len(first.participants), len(second.participants)
     )
-    both_placed = first.place is not None and second.place is not None
+    same_place, place_clash = place_agreement(first, second)
     agent_shared, agent_clash = role_agreement(first, second, AGENT_ROLES)
     patient_shared, patient_clash = role_agreement(first, second, settings.UNDERGOER_ROLES)
     persons = set_agreement(first.persons, second.persons)
@@ -136,8 +186,8 @@ def pair_features(first: MentionFeatures, second: MentionFeatures) -> tuple[floa
         window * same_lemma,
         shared,
         float(missing),
-        float(both_placed and first.place == second.place),
-        float(both_placed and first.place != second.place),
+        same_place,
+        place_clash,
         float(first.story == second.story),
         float(first.article_id == second.article_id),
         agent_shared,
