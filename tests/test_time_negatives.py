@@ -137,3 +137,26 @@ def test_count_noun_rule_skips_function_words(sentence: str) -> None:
     """A number before a count noun is a count; a year before "when rebels ..." is still a year."""
     years = [t.value for t in tag(sentence, DCT) if t.value == "2012"]
     assert years == ([] if "killed" in sentence else ["2012"])
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The fall of the city would be a major blow to the government.",
+        "The shelling came a day after the fall of Yabroud.",
+        "The fall of Kobane to the militants would mark a major victory.",
+        "Analysts said the fall of Syria's main commercial hub was near.",
+    ],
+)
+def test_fall_of_a_place_is_not_autumn(sentence: str) -> None:
+    """"the fall of X" (a capture, a collapse) is an event noun, not the season."""
+    assert not [t for t in tag(sentence, DCT) if t.value.endswith("-FA")]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value"),
+    [("The offensive stalled in the fall of 2015.", "2015-FA"), ("Talks resumed in the fall of last year.", "2015-FA")],
+)
+def test_fall_of_a_year_is_still_autumn(sentence: str, value: str) -> None:
+    """A year after "the fall of" keeps the season reading."""
+    assert value in [t.value for t in tag(sentence, DCT)]

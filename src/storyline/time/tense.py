@@ -67,7 +67,7 @@ class TenseOracle:
     def tense(self, start: int, end: int) -> Tense | None:
         """Tense of the clause around ``text[start:end]``; None when nothing tells."""
         before = self.text[max(0, start - settings.POSTPONE_WINDOW_CHARS) : start].lower()
-        if re.search(r"\bsince\s+$", before):
+        if re.search(r"\bsince\s+(?:the\s+)?$", before):  # "since March 19", "since the March 19 attack"
             return "past"
         if _postpone_regex().search(before):
             return "future"  # "postponed until Tuesday", "extended its deadline to Friday"
@@ -180,6 +180,9 @@ def _verb_tense(verb: Token) -> Tense:
         return "future"  # "the group might come to the U.S. as soon as Tuesday"; not "may have left"
     if aux_words & _PAST_PERFECT_AUX:
         return "past"  # "had been scheduled to expire Friday": the plan lies in the past
+    governor = _gerund_governor(verb, auxes)
+    if governor is not None and _verb_tense(governor) == "past":
+        return "past"  # "gave up hope of finding survivors after dawn on Tuesday"
     reduced_relative = verb.tag_ == "VBN" and not auxes
     if verb.lemma_.lower() in _FUTURE_LEMMAS and verb.tag_ != "VBD" and (
         not reduced_relative or verb.lemma_.lower() in _PLANNED_PARTICIPLES
@@ -195,3 +198,33 @@ def _verb_tense(verb: Token) -> Tense:
     if verb.tag_ == "VBN" and (aux_words & _PERFECT_AUX or not auxes):
         return "past"
     return "present"
+
+
+def _gerund_governor(verb: Token, auxes: list[Token]) -> Token | None:
+    """The verb whose past tense a bare gerund takes, or None when it keeps its own reading.
+
+    A gerund under a preposition or a noun ("hope of finding ... on Tuesday", "operations
+    targeting ... on Friday") has no tense of its own: in a past clause it is past. Only the past
+    is inherited: a modal above ("airstrikes targeting a school on Wednesday may be the deadliest")
+    judges the event, it does not date it. Gerunds
+    of onset and span ("a halt starting on Thursday", "lasting until Friday") point ahead and
+    keep their own reading (lexicon ``forward_gerunds``).
+    """
+    if verb.tag_ != "VBG" or auxes or verb.dep_ not in ("pcomp", "acl"):
+        return None
+    if verb.lemma_.lower() in _forward_gerunds():
+        return None
+    token = verb.head
+    for _ in range(settings.MAX_HEAD_CLIMB):
+        if token.pos_ in ("VERB", "AUX"):
+            return token
+        if token.head.i == token.i:
+            return None
+        token = token.head
+    return None
+
+
+@functools.lru_cache(maxsize=1)
+def _forward_gerunds() -> frozenset[str]:
+    """Lemmas of gerunds that tell of a coming onset or span (lexicon ``forward_gerunds``)."""
+    return frozenset(lexicon()["forward_gerunds"])
