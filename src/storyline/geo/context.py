@@ -6,12 +6,14 @@ Works on the raw text and character offsets only, so it serves both the tagger (
 
 from __future__ import annotations
 
+import functools
 import logging
 import re
 import string
 from collections import Counter
 from dataclasses import dataclass
 
+from storyline.geo import settings
 from storyline.geo.gazetteer import Gazetteer
 from storyline.geo.lexicon import cues
 from storyline.geo.normalize import fold
@@ -25,6 +27,7 @@ _CONTAINER = re.compile(r"^\s*,\s*([A-Z][\w.\u2019'-]*(?: [A-Z][\w.\u2019'-]*){0
 LIST_GOES_ON = re.compile(r"^\s*(?:,\s*(?:and |or )?|and |or |& )\s*[A-Z]")
 LIST_BEFORE = re.compile(r"[A-Z][\w.\u2019'-]*\s*,\s*$")  # "Miami, |West Palm Beach, ..."
 _WINDOW = 60
+_AREA_BEFORE = re.compile(r"\b([a-z][a-z-]+)\s+$")  # a lower-case word right before the name
 _POSSESSIVE = re.compile(r"['\u2019]s?$")
 
 
@@ -33,7 +36,7 @@ class SpanContext:
     """Features of one mention read from the surrounding text."""
 
     name: str  # the text to look up (suffix like "province" and a leading "the" removed)
-    kind: str | None  # "city" | "admin1" | None
+    kind: str | None  # "city" | "admin1" | "area" (a division, or a town inside its namesake) | None
     cue: bool  # a locative cue ("in", "the town of", "X province") stands next to it
     strong_cue: bool  # a cue that outweighs a PERSON tag ("in", "the town of"; not "to", "from")
     not_place: bool  # a title before ("President X") or a reporting verb after ("X said")
@@ -88,6 +91,9 @@ def read_context(text: str, start: int, end: int, gazetteer: Gazetteer) -> SpanC
         weak = (before[-2],) in lexicon.weak_before
     elif _is_dateline(text, start, end):
         cue = True  # "WASHINGTON (AP) -", "BEIRUT, March 3 -"
+    area = _AREA_BEFORE.search(text[max(0, start - 20):start])
+    if kind is None and area and area.group(1) in lexicon.before_area:
+        kind = "area"  # "central Washington": the state, not the capital
     if after:
         if after[0] in lexicon.after_admin1:
             # "X province" asks for the division; "X and Y provinces" only says they are places
@@ -184,3 +190,62 @@ def demonym_evidence(text: str, gazetteer: Gazetteer) -> Counter[str]:
         if country:
             found[country] += 1
     return found
+
+
+_NAME_RUN = re.compile(r"\b[A-Z][a-z\u00e0-\u00ff]+(?: [A-Z][a-z\u00e0-\u00ff]+){0,2}\b")
+
+
+def divisions_in_text(
+    text: str,
+    spans: list[tuple[int, int]] | tuple[tuple[int, int], ...],
+    gazetteer: Gazetteer,
+    countries: dict[str, float],
+) -> Counter[str]:
+    """Admin1 codes of the first-order divisions named by their main name outside the toponym
+    spans, counted: inside organisation names ("the Georgia Bureau of Investigation", "the
+    University of Georgia"), never before a newspaper word ("Washington Post"). Only divisions
+    of a country with ``MIN_TEXT_DIVISION_COUNTRY_SHARE`` of the article's evidence count (any,
+    when the article has no country evidence), and not one that is most of its country."""
+    lexicon = cues()
+    taken = sorted(spans)
+    found: Counter[str] = Counter()
+    for match in _NAME_RUN.finditer(text):
+        start, end = match.span()
+        if any(s < end and start < e for s, e in taken):
+            continue
+        words = match.group(0).split()
+        for size in range(len(words), 0, -1):  # "Georgia Bureau" -> "Georgia"
+            name = " ".join(words[:size])
+            folded = fold(name)
+            if folded not in _admin1_keys(gazetteer) or folded in lexicon.not_places \
+                    or folded in lexicon.inner_stop:
+                continue
+            codes = [
+                c.admin1 for c in gazetteer.candidates(name)
+                if c.kind == "admin1" and c.primary and not c.via_skeleton and c.admin1
+                and (not countries
+                     or countries.get(c.country, 0.0) >= settings.MIN_TEXT_DIVISION_COUNTRY_SHARE)
+                and not _most_of_country(c.row, c.country, gazetteer)
+            ]
+            if codes:
+                after = words[size:size + 1] or _words_after(text, end)[:1]
+                if not (after and after[0].lower() in lexicon.not_place_after):
+                    found.update(codes)
+                break
+    return found
+
+
+def _most_of_country(row: int, country: str, gazetteer: Gazetteer) -> bool:
+    """True for a division holding most of its country's people ("England"): country evidence,
+    not a local container."""
+    country_row = gazetteer.tables.country_row.get(country)
+    if country_row is None:
+        return False
+    pops = gazetteer.tables.pops
+    return pops[row] >= settings.MAX_TEXT_DIVISION_SHARE_OF_COUNTRY * pops[country_row]
+
+
+@functools.lru_cache(maxsize=2)
+def _admin1_keys(gazetteer: Gazetteer) -> frozenset[str]:
+    """Folded main names of every first-order division (a fast pre-check before look-up)."""
+    return frozenset(fold(name) for name in gazetteer.tables.admin1_names.values())

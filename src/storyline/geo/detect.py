@@ -273,6 +273,24 @@ def _with_second_word(text: str, start: int, end: int) -> int:
     return match.end() if match else end
 
 
+_NAME_WORD = re.compile(r"[A-Z][\w\u00c0-\u024f.'\u2019-]*|[a-z]+")
+
+
+def _county_prefix(text: str, start: int, end: int, gaz: Gazetteer) -> int | None:
+    """End of a known county-level name ("Clarke County", "Tangipahoa Parish") that opens a longer
+    name ("Clarke County Sheriff", "Tangipahoa Parish School Board"), else None."""
+    for match in _NAME_WORD.finditer(text, start, end):
+        if match.end() >= end:
+            return None  # the name ends with the county word: nothing to cut
+        if match.group(0).lower() in cues().county_heads and match.start() > start:
+            name = text[start:match.end()]
+            found = any(
+                c.kind == "admin2" and not c.via_skeleton for c in gaz.candidates(name)
+            )
+            return match.end() if found else None
+    return None
+
+
 def _names_a_facility(text: str) -> bool:
     """A capitalised name of two or more words ending in a street, building or feature word."""
     words = strip_the(text)[0].split()
@@ -339,6 +357,9 @@ def detect(doc: Doc) -> list[Detected]:
         else:
             widened = -1
         end = _extend_admin_suffix(doc, end)
+        county_end = _county_prefix(text, start, end, gaz)
+        if county_end is not None:
+            end, label = county_end, "GPE"  # "Clarke County" of "Clarke County Sheriff's Office"
         context = read_context(text, start, end, gaz)
         verdict = _accept(label, text[start:end], context, gaz, person_words)
         if widened == end and not verdict and context.cue and not context.not_place:

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import bisect
 import logging
+import math
 import re
 from collections import Counter
 from collections.abc import Mapping, Sequence
@@ -25,7 +26,7 @@ from collections.abc import Mapping, Sequence
 from storyline.geo import settings
 from storyline.geo.context import LIST_BEFORE as _LIST_BEFORE
 from storyline.geo.context import LIST_GOES_ON as _LIST_GOES_ON
-from storyline.geo.context import SpanContext, demonym_evidence, read_context
+from storyline.geo.context import SpanContext, demonym_evidence, divisions_in_text, read_context
 from storyline.geo.gazetteer import Gazetteer, ResolveContext, distance_km, gazetteer
 from storyline.geo.lexicon import cues
 from storyline.geo.normalize import fold, strip_the
@@ -44,6 +45,8 @@ _HOST_END = re.compile(
     r"|\s+(?:on|in|at|for|from|to|with|where|which|who|and|or)\b)"
 )
 _POSTAL = re.compile(r"[A-Z]{2}")
+_COORDINATION = re.compile(r"^\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+|&\s+)$")  # list glue
+_AFTER_TOWN = re.compile(r"[A-Z][\w.'-]*,\s*$")  # "Bangor, " before a postal code
 # the words between a part of a town and its town: "(neighbourhood) of (the city of) Y", "in
 # eastern Y"; the feature word itself is matched separately (it may end the toponym's span)
 _SUB_CITY_GAP_TEXT = (
@@ -57,9 +60,14 @@ _SUB_CITY_NAMED = re.compile(
     _SUB_CITY_GAP_TEXT + r"([A-Z][\w\u00c0-\u024f-]*(?: [A-Z][\w\u00c0-\u024f-]*){0,2})"
 )
 _SUB_CITY_CAPITAL = re.compile(r"\s+(?:of|in)\s+the\s+(capital|city)\b", re.IGNORECASE)
+# a run of two to five capitalised words, "of"/"and" allowed inside ("The Lakeland Police Department")
+_NAME_RUN = re.compile(r"\b[A-Z][\w\u00c0-\u024f-]*(?: (?:of |and )?[A-Z][\w\u00c0-\u024f-]*){1,4}")
 _POSSESSIVE_GAP = re.compile(r"^['\u2019]s?\s+(?:the\s+)?$")
 _WORD_AT = re.compile(r"\s*([A-Za-z]+)")
 Key = tuple[str, str | None, str | None]  # (folded name, kind hint, container code)
+# confidently placed kinds whose admin1 is evidence for the article's divisions ("region" with an
+# admin1 code is a county: regions proper have none)
+_ADMIN1_EVIDENCE_KINDS = ("admin1", "region")
 
 
 def _container_code(text: str | None, gaz: Gazetteer) -> str | None:
@@ -155,14 +163,15 @@ def resolve_spans(
     # pass 2: what pass 1 found informs every name
     results = first
     if len(first) <= MAX_NAMES_FOR_PROXIMITY:
-        results = _second_pass(first, keys, names, evidence, gaz, reduced)
+        results = _second_pass(first, keys, names, evidence, gaz, reduced, (text, spans))
 
     results = _one_sense_per_name(results)
     results = _drop_stray_transliterations(results, names, evidence, gaz)
     resolved = [results[key] for key in keys]
     placed = Counter(evidence)  # country evidence with the places found: "Louisiana" is US
-    placed.update(p.country for p, conf in resolved if p is not None and p.country
-                  and conf >= settings.MIN_ANCHOR_CONFIDENCE)
+    placed.update(p.country for key, (p, conf) in zip(keys, resolved) if p is not None
+                  and p.country and conf >= settings.MIN_ANCHOR_CONFIDENCE
+                  and key not in reduced)  # "Main Street" read as Mā'īn is no evidence of Jordan
     doc_context = ResolveContext(countries=_shares(placed))
     inner = {
         i: _inner_place(text[s:e], gaz, doc_context)
@@ -171,11 +180,18 @@ def resolve_spans(
     # a town named inside other names ("New Orleans Railways and Light Company") is evidence of
     # the article's whereabouts too
     inner_towns = [p for p in inner.values() if p is not None and p.kind == "city"]
+    named = [r for key, r in zip(keys, resolved) if key not in reduced]
     focus = _focus_place(
-        [r for key, r in zip(keys, resolved) if key not in reduced]
-        + [(p, settings.MIN_ANCHOR_CONFIDENCE) for p in inner_towns],
-        doc_context.countries,
+        named + [(p, settings.MIN_ANCHOR_CONFIDENCE) for p in inner_towns], doc_context.countries,
     )
+    if focus is None or focus.kind != "city":
+        # no town among the toponyms: the town named inside other names ("the Lakeland Police
+        # Department") is the article's place
+        inner_towns += _towns_in_names(text, spans, gaz, doc_context)
+        focus = _focus_place(
+            named + [(p, settings.MIN_ANCHOR_CONFIDENCE) for p in inner_towns],
+            doc_context.countries,
+        ) or focus
     cities = _local_cities(spans, keys, resolved, reduced)
     hosts = _hosts(text, spans)
     final: dict[int, tuple[Place | None, float]] = {}
@@ -190,6 +206,9 @@ def resolve_spans(
         ):
             place = None
         if place is None:
+            place = _postal_state(text, start, end, gaz)
+            confidence = 1.0 if place is not None else confidence
+        if place is None:
             host = final[hosts[index]][0] if index in hosts and hosts[index] not in guessed else None
             if host is not None and (host.lat is None or host.kind == "country"):
                 host = None
@@ -199,11 +218,64 @@ def resolve_spans(
                 place, confidence = _approximate(surface, near), settings.LOCAL_FEATURE_CONFIDENCE
                 guessed.add(index)
         final[index] = (place, confidence)
+    _coordinated_divisions(text, spans, contexts, final, guessed, gaz)
     _place_sub_city(text, spans, keys, final, guessed, gaz, _shares(placed))
     return [
         PlaceMention(article_id, s, e, text[s:e], final[i][0], round(final[i][1], 3))
         for i, (s, e) in enumerate(spans)
     ]
+
+
+def _coordinated_divisions(
+    text: str,
+    spans: Sequence[tuple[int, int]],
+    contexts: Sequence[SpanContext],
+    final: dict[int, tuple[Place | None, float]],
+    guessed: set[int],
+    gaz: Gazetteer,
+) -> None:
+    """A town listed with first-order divisions of its country ("states such as California or
+    Washington") is the division of its name when its town reading lies far from every listed
+    division of the list (in place); "Washington, Maryland and Virginia" keeps the capital next
+    door, "Tamil Nadu, Karnataka, Kerala and Puducherry" the town."""
+    order = sorted(range(len(spans)), key=lambda i: spans[i])
+    glued = [  # mention k and k+1 (in text order) are items of one list
+        bool(_COORDINATION.match(text[spans[a][1]:spans[b][0]])) for a, b in zip(order, order[1:])
+    ]
+    for position, index in enumerate(order):
+        place, _confidence = final[index]
+        if place is None or place.kind != "city" or index in guessed or place.lat is None \
+                or contexts[index].container:  # "Washington, D.C.": pinned by its container
+            continue
+        first = last = position
+        while first > 0 and glued[first - 1]:
+            first -= 1
+        while last < len(glued) and glued[last]:
+            last += 1
+        listed = [final[other][0] for other in order[first:last + 1] if other != index]
+        divisions = [
+            d for d in listed if d is not None and d.kind == "admin1" and d.country == place.country
+            and d.lat is not None and d.lon is not None
+        ]
+        if not divisions or len(divisions) < len(listed) or any(
+            distance_km(place.lat, place.lon, d.lat, d.lon) <= settings.MAX_COORDINATED_TOWN_KM
+            for d in divisions
+        ):
+            continue
+        name = strip_the(text[spans[index][0]:spans[index][1]])[0]
+        for cand in gaz.candidates(name):
+            if cand.kind == "admin1" and cand.country == place.country and not cand.via_skeleton:
+                final[index] = (gaz.place(cand.row), settings.MIN_ANCHOR_CONFIDENCE)
+                break
+
+
+def _postal_state(text: str, start: int, end: int, gaz: Gazetteer) -> Place | None:
+    """A US state's postal code written as a toponym right after "Town, " ("HORRY COUNTY, SC",
+    "Bangor, ME"): the state. The codes the gazetteer lacks as names are read only here."""
+    code = text[start:end]
+    if not _POSTAL.fullmatch(code) or not _AFTER_TOWN.search(text[max(0, start - 40):start]):
+        return None
+    return gaz.admin1(f"US.{code}")
 
 
 def _inner_place(surface: str, gaz: Gazetteer, context: ResolveContext) -> Place | None:
@@ -232,6 +304,36 @@ def _inner_place(surface: str, gaz: Gazetteer, context: ResolveContext) -> Place
             ):
                 return place
     return None
+
+
+def _towns_in_names(
+    text: str, spans: Sequence[tuple[int, int]], gaz: Gazetteer, context: ResolveContext
+) -> list[Place]:
+    """Towns that open the name of a local organisation outside the toponym spans: "the
+    Lakeland Police Department", "Springfield City Council" (a ``local_org_words`` word right
+    after the town's name). They count for the article's focus like the towns inside unknown
+    toponyms."""
+    found: list[Place] = []
+    taken = sorted(spans)
+    org_words = cues().local_org_words
+    for match in _NAME_RUN.finditer(text):
+        start, end = match.span()
+        words = strip_the(match.group(0))[0].split()
+        index = bisect.bisect_left(taken, (end, end))
+        if (index and taken[index - 1][1] > start) or (index < len(taken) and taken[index][0] < end):
+            continue  # overlaps a toponym span
+        for size in range(1, min(len(words) - 1, settings.MAX_INNER_WORDS) + 1):
+            if fold(words[size]) not in org_words:
+                continue
+            name = " ".join(words[:size])
+            place, _confidence = gaz.resolve_scored(name, context)
+            if (place is not None and place.kind == "city" and fold(place.name) == fold(name)
+                    and place.population >= settings.MIN_INNER_CITY_POPULATION
+                    and (not context.countries or context.countries.get(place.country or "", 0.0)
+                         >= settings.MIN_INNER_COUNTRY_SHARE)):
+                found.append(place)
+            break
+    return found
 
 
 def _inner_or_near(inner: Place | None, near: Place | None) -> Place | None:
@@ -356,7 +458,10 @@ def _second_pass(
     evidence: Counter[str],
     gaz: Gazetteer,
     reduced: set[Key],
+    where: tuple[str, Sequence[tuple[int, int]]] = ("", ()),
 ) -> dict[Key, tuple[Place | None, float]]:
+    """Re-resolves every name with what pass 1 found; ``where`` (text, spans) adds the divisions
+    named outside the toponyms as admin1 evidence."""
     mention_counts = Counter(keys)
     countries = Counter(evidence)
     admin1: dict[str, Counter[str]] = {}  # admin1 code -> mentions of the names that put it there
@@ -365,6 +470,9 @@ def _second_pass(
         if place is None or key in reduced:
             continue
         if confidence < settings.MIN_ANCHOR_CONFIDENCE:
+            single = _single_country(names[key], gaz)
+            if single:  # "Lamar County": unsettled, but every reading is in the US
+                countries[single] += mention_counts[key]
             # a division read by its main name is evidence even when a town has it as an old
             # name too ("Maine" is also an alternate name of Des Plaines, Illinois)
             if (place.kind == "admin1" and place.admin1_code
@@ -374,7 +482,8 @@ def _second_pass(
             continue
         if place.country:
             countries[place.country] += mention_counts[key]
-        if place.kind == "admin1" and place.admin1_code:
+        if place.kind in _ADMIN1_EVIDENCE_KINDS and place.admin1_code:
+            # a division, or a county that stands for its state ("Muscogee County" -> Georgia)
             admin1.setdefault(place.admin1_code, Counter())[key[0]] += mention_counts[key]
         if key[2] and "." in key[2]:
             admin1.setdefault(key[2], Counter())[key[0]] += mention_counts[key]
@@ -382,7 +491,12 @@ def _second_pass(
             anchors.append((mention_counts[key], key, (place.lat, place.lon)))
     anchors.sort(key=lambda item: -item[0])
     anchors = anchors[:MAX_ANCHORS]
+    soft = _soft_anchors(first, names, evidence, gaz, reduced)
     shares = _shares(countries)
+    text, spans = where
+    if text and settings.TEXT_DIVISION_WEIGHT:
+        for code, count in divisions_in_text(text, list(spans), gaz, shares).items():
+            admin1.setdefault(code, Counter())[""] += count * settings.TEXT_DIVISION_WEIGHT
     admin1_total = sum(sum(by.values()) for by in admin1.values())
     results: dict[Key, tuple[Place | None, float]] = {}
     for key in first:
@@ -404,9 +518,49 @@ def _second_pass(
         context = ResolveContext(
             countries=key_shares, admin1=frozenset(divisions), admin1_share=divisions,
             anchors=points, kind=key[1], container=key[2],
+            soft_anchors=tuple(point for name, point in soft if name != key[0]),
         )
         results[key] = gaz.resolve_scored(names[key], context)
     return results
+
+
+def _soft_anchors(
+    first: dict[Key, tuple[Place | None, float]],
+    names: dict[Key, str],
+    evidence: Counter[str],
+    gaz: Gazetteer,
+    reduced: set[Key],
+) -> list[tuple[str, tuple[float, float, float]]]:
+    """(folded name, (lat, lon, plausibility)) of the plausible town and county readings of the
+    names that pass 1 could not settle: plausibility is 1.0 for a name's best reading and
+    ``exp(-gap / temperature)`` for the others, kept from ``MIN_SOFT_ANCHOR_WEIGHT`` on, at most
+    ``MAX_SOFT_ANCHORS`` in all. "Dayton" and "Montgomery County" have readings a few km apart
+    in Ohio; "Lakeland" and "Polk County" in Florida."""
+    shares = _shares(evidence)
+    found: list[tuple[float, str, float, float]] = []
+    for key, (place, confidence) in first.items():
+        if place is None or key in reduced or confidence >= settings.MIN_ANCHOR_CONFIDENCE:
+            continue
+        context = ResolveContext(countries=shares, kind=key[1], container=key[2])
+        ranked = gaz.rank(names[key], context)
+        top = ranked[0][1]
+        for other, score, _share in ranked:
+            weight = math.exp((score - top) / settings.CONFIDENCE_TEMPERATURE)
+            if weight < settings.MIN_SOFT_ANCHOR_WEIGHT:
+                break
+            if other.kind in ("city", "region") and other.admin1_code and other.lat is not None \
+                    and other.lon is not None:
+                found.append((weight, key[0], other.lat, other.lon))
+    found.sort(key=lambda item: -item[0])
+    return [(name, (lat, lon, weight)) for weight, name, lat, lon in found[: settings.MAX_SOFT_ANCHORS]]
+
+
+def _single_country(name: str, gaz: Gazetteer) -> str | None:
+    """The country of every (non-skeleton) reading of the name when there is only one and the
+    name has several readings ("Lamar County": five US counties), else None."""
+    readings = [c for c in gaz.candidates(name) if not c.via_skeleton]
+    found = {c.country for c in readings}
+    return next(iter(found)) if len(readings) > 1 and len(found) == 1 and "" not in found else None
 
 
 def _divides_countries(name: str, gaz: Gazetteer) -> bool:

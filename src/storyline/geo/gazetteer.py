@@ -43,6 +43,9 @@ class ResolveContext:
     # article about five states weighs less than a local story's state); when empty, every code
     # of ``admin1`` counts in full
     admin1_share: Mapping[str, float] = field(default_factory=dict)
+    # (lat, lon, plausibility 0-1) of the readings of the document's other names that pass 1
+    # could not settle: "Montgomery County" near a reading of "Dayton"
+    soft_anchors: tuple[tuple[float, float, float], ...] = ()
 
 
 NO_CONTEXT = ResolveContext()
@@ -220,8 +223,11 @@ class Gazetteer:
         return None if row is None else self.place(row)
 
     # -- scoring ---------------------------------------------------------------------------
-    def score(self, cand: Candidate, context: ResolveContext) -> float:
-        """Log-linear score of one candidate in a context (higher is better)."""
+    def score(
+        self, cand: Candidate, context: ResolveContext, namesakes: frozenset[str] = frozenset()
+    ) -> float:
+        """Log-linear score of one candidate in a context (higher is better). ``namesakes``: the
+        admin1 codes of the name's division readings (an "area" hint accepts a town inside one)."""
         value = cand.base
         if cand.country:
             value += settings.W_COUNTRY_FOCUS * context.countries.get(cand.country, 0.0)
@@ -230,9 +236,19 @@ class Gazetteer:
         if cand.kind in ("city", "admin1", "admin2") and cand.admin1 in context.admin1:
             share = context.admin1_share.get(cand.admin1, 1.0) if context.admin1_share else 1.0
             value += settings.W_ADMIN1_CONTAINER * min(1.0, share * settings.ADMIN1_SHARE_GAIN)
+        if context.soft_anchors and cand.kind in ("city", "admin2"):
+            value += settings.W_SOFT_PROXIMITY * max(
+                weight * settings.PROXIMITY_SCALE_KM
+                / (settings.PROXIMITY_SCALE_KM + _fast_km(cand.lat, cand.lon, la, lo))
+                for la, lo, weight in context.soft_anchors
+            )
         if context.container and context.container in (cand.country, cand.admin1):
             value += settings.W_EXPLICIT_CONTAINER
         if context.kind and (context.kind == cand.kind or (context.kind, cand.kind) == ("admin1", "admin2")):
+            value += settings.W_KIND_HINT
+        elif context.kind == "area" and (
+            cand.kind in ("admin1", "admin2") or (cand.kind == "city" and cand.admin1 in namesakes)
+        ):
             value += settings.W_KIND_HINT
         if context.anchors and cand.kind != "country":
             nearest = min(_fast_km(cand.lat, cand.lon, la, lo) for la, lo in context.anchors)
@@ -247,7 +263,10 @@ class Gazetteer:
         cands = self._candidates(clean(name))
         if not cands:
             return []
-        scored = sorted(((self.score(c, context), c.row) for c in cands), reverse=True)
+        namesakes = frozenset(
+            c.admin1 for c in cands if context.kind == "area" and c.kind == "admin1" and c.admin1
+        )
+        scored = sorted(((self.score(c, context, namesakes), c.row) for c in cands), reverse=True)
         top = scored[0][0]
         weights = [math.exp((s - top) / settings.CONFIDENCE_TEMPERATURE) for s, _ in scored]
         total = sum(weights)

@@ -29,6 +29,9 @@ class Cues:
     not_places: frozenset[str] = frozenset()
     sub_city: frozenset[str] = frozenset()
     name_prefixes: frozenset[str] = frozenset()
+    county_heads: frozenset[str] = frozenset()
+    local_org_words: frozenset[str] = frozenset()
+    before_area: frozenset[str] = frozenset()
 
     @property
     def longest_before(self) -> int:
@@ -63,4 +66,7 @@ def cues() -> Cues:
         not_places=words("not_places"),
         sub_city=words("sub_city"),
         name_prefixes=words("name_prefixes"),
+        county_heads=words("county_heads"),
+        local_org_words=words("local_org_words"),
+        before_area=words("before_area"),
     )

@@ -29,6 +29,16 @@ W_SKELETON_PENALTY: Final[float] = -2.0  # matched only through the transliterat
 W_COUNTRY_FOCUS: Final[float] = 5.0  # times the share of the document's country evidence
 W_ADMIN1_CONTAINER: Final[float] = 3.0  # the candidate's admin1 is mentioned in the document
 ADMIN1_SHARE_GAIN: Final[float] = 1.0  # admin1 bonus = W_ADMIN1_CONTAINER * min(1, share * gain)
+# near a plausible reading of another name that pass 1 could not settle ("Dayton" and
+# "Montgomery County" both in Ohio): times the reading's plausibility and the proximity kernel
+W_SOFT_PROXIMITY: Final[float] = 2.0
+MIN_SOFT_ANCHOR_WEIGHT: Final[float] = 0.25
+MAX_SOFT_ANCHORS: Final[int] = 40
+# a division named outside the toponyms ("the Georgia Bureau of Investigation") counts as this
+# many mentions of admin1 evidence, when its country has this share of the article's evidence
+TEXT_DIVISION_WEIGHT: Final[float] = 1.0
+MIN_TEXT_DIVISION_COUNTRY_SHARE: Final[float] = 0.2
+MAX_TEXT_DIVISION_SHARE_OF_COUNTRY: Final[float] = 0.5  # "England": most of the UK, no container
 W_EXPLICIT_CONTAINER: Final[float] = 6.0  # "X, Texas" / "X in Homs province"
 W_KIND_HINT: Final[float] = 4.0  # "X province" asks for an admin1, "the city of X" for a city
 W_PROXIMITY: Final[float] = 3.0  # near the other places of the document
@@ -58,6 +68,9 @@ MIN_INNER_CITY_POPULATION: Final[int] = 10_000
 MAX_INNER_WORDS: Final[int] = 4  # longest place name looked for inside an unknown name
 MIN_INNER_COUNTRY_SHARE: Final[float] = 0.2  # ... and its country has this share of the evidence
 MAX_INNER_KM: Final[float] = 300.0  # ... and it is this close to the town named near the name
+# "California or Washington": a town listed with divisions of its country is the division of its
+# name unless the town lies this close to one of them ("Washington, Maryland and Virginia")
+MAX_COORDINATED_TOWN_KM: Final[float] = 300.0
 # "Shahba neighbourhood of Aleppo": a known reading of a part of a town is kept only this close
 # to the town, else the mention takes the town's point.
 MAX_SUB_CITY_KM: Final[float] = 30.0
