@@ -160,3 +160,28 @@ def test_fall_of_a_place_is_not_autumn(sentence: str) -> None:
 def test_fall_of_a_year_is_still_autumn(sentence: str, value: str) -> None:
     """A year after "the fall of" keeps the season reading."""
     assert value in [t.value for t in tag(sentence, DCT)]
+
+
+def test_day_after_an_undated_event_is_not_the_day_after_publication(nlp) -> None:
+    """"the day after shelling" with no date told yet is anchored on the event, not on the DCT."""
+    text = "Syrians pass burnt-out vehicles the day after shelling on the Furqan neighbourhood."
+    assert not [t for t in tag(text, DCT, nlp(text)) if t.text.lower().startswith("the day")]
+
+
+def test_day_after_an_event_keeps_the_narrated_date(nlp) -> None:
+    """After a mentioned date, "the day after his death" follows the reference time."""
+    text = "He died on Oct. 23, 2015. Two men came to his house the day after his death."
+    values = {t.text: t.value for t in tag(text, DCT, nlp(text))}
+    assert values["the day after"] == "2015-10-24"
+
+
+def test_day_before_at_the_end_of_its_phrase_stays(nlp) -> None:
+    """"the day before and ..." ends the phrase: no event follows, the reading is kept."""
+    text = "Rebel groups said the bomb had been planted the day before and predicted a fall."
+    assert [t.value for t in tag(text, DCT, nlp(text))] == ["2016-03-26"]
+
+
+def test_day_after_an_event_on_the_dateline_day(nlp) -> None:
+    """A dateline naming the DCT day narrates nothing: "the day after shelling" is still undated."""
+    text = "AP Sunday 27 Mar 2016 Syrians pass burnt-out vehicles the day after shelling on the town."
+    assert not [t for t in tag(text, DCT, nlp(text)) if t.text.lower().startswith("the day")]

@@ -5,6 +5,7 @@ decades, centuries, quarters, halves, seasons and holidays.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import logging
 import re
 
@@ -14,7 +15,7 @@ from storyline.time.context import Context
 from storyline.time.lexicon import lexicon, relations
 from storyline.time.numbers import parse_number
 from storyline.time.reading import (
-    Match, Reading, dated, dct_point, lower_text, month_number, part_code, tense_direction,
+    Match, Reading, dated, dct_point, lower_text, midnight_side, month_number, part_code, tense_direction,
     weekday_number,
 )
 
@@ -83,6 +84,9 @@ def handle_date(match: Match, ctx: Context) -> Reading | None:
                 continue
             if date.isoweekday() == weekday:
                 return dated(Point(date, "day"), "dct")
+    narrated = _narrated(match, ctx, month, day)
+    if narrated is not None:
+        return dated(narrated, "ref")
     tense = ctx.tenses.tense(match.start, match.end)
     anchor_point = ctx.sentence_point(match.start) if tense not in ("past", "future") else None
     if anchor_point is not None and anchor_point.day > ctx.dct:
@@ -92,6 +96,51 @@ def handle_date(match: Match, ctx: Context) -> Reading | None:
         if (tense == "past" and point.day > ctx.dct) or (tense == "future" and point.day < ctx.dct):
             point = resolve.month_day_point(month, day, ctx.dct, tense)
     return dated(point, "dct")
+
+
+def _narrated(match: Match, ctx: Context, month: int, day: int | None = None) -> Point | None:
+    """The month (or month-day) in the narrated past year, when a past-tense clause continues a
+    narrative of an earlier year ("in March 2011 ... was then a month old ... on 22 April", written
+    in July 2012 -> 2011-04-22; see ``Context.narrative_point``). The narrated year is the
+    reference's, or the next one when a month- or day-precise reference lies more than
+    ``settings.NARRATIVE_NEW_YEAR_MONTHS`` months later in its year ("in December 2010 ... on 3
+    January" -> 2011). None (the DCT logic applies) when the result would follow the DCT."""
+    if ctx.dct is None or not _narrative_cue(match, ctx):
+        return None
+    if ctx.tenses.tense(match.start, match.end) != "past":
+        return None
+    reference = ctx.narrative_point(match.start)
+    if reference is None:
+        return None
+    year = reference.day.year
+    if reference.granularity != "year" and reference.day.month - month > settings.NARRATIVE_NEW_YEAR_MONTHS:
+        year += 1
+    try:
+        point = Point(dt.date(year, month, day or 1), "day" if day else "month")
+    except ValueError:
+        return None
+    if point.day > ctx.dct:
+        return None
+    LOGGER.debug("narrative reference %s for %r -> %s", reference.value(), match.text, point.value())
+    return point
+
+
+@functools.lru_cache(maxsize=1)
+def _narrative_cue_regex() -> re.Pattern[str]:
+    """A narrative cue ("then", "at the time") not preceded by a word that runs it to the present."""
+    table = lexicon()["narrative_cues"]
+    blocked = "".join(rf"(?<!\b{re.escape(word)} )" for word in table["blocked_after"])
+    words = "|".join(re.escape(word).replace(r"\ ", r"\s+") for word in sorted(table["words"], key=len, reverse=True))
+    return re.compile(rf"(?<!\w){blocked}(?:{words})(?!\w)", re.IGNORECASE)
+
+
+def _narrative_cue(match: Match, ctx: Context) -> bool:
+    """True when the sentence of the match has a narrative cue outside the match itself."""
+    lo, hi = ctx.sentence_bounds(match.start, match.end)
+    return any(
+        not (match.start <= cue.start() < match.end)
+        for cue in _narrative_cue_regex().finditer(ctx.text, lo, hi)
+    )
 
 
 def _sentence_year(match: Match, ctx: Context) -> int | None:
@@ -206,6 +255,9 @@ def handle_month(match: Match, ctx: Context) -> Reading | None:
         return dated(Point(dt.date(year, month, 1), "month"), "ref")
     if ctx.dct is None:
         return Reading("DATE", f"XXXX-{month:02d}", "dct")
+    narrated = _narrated(match, ctx, month)
+    if narrated is not None:
+        return dated(narrated, "ref")
     direction = tense_direction(match, ctx)
     anchor_point = ctx.sentence_point(match.start) if direction == "nearest" else None
     if anchor_point is not None and anchor_point.day > ctx.dct:
@@ -244,7 +296,7 @@ def handle_weekday(match: Match, ctx: Context) -> Reading | None:
     if weekday is None:
         return None
     rel = lower_text(g.get("rel"))
-    part = part_code(g.get("part"))
+    part = midnight_side(part_code(g.get("part")), match, ctx)
     anchor, direction = _relation("weekday", rel, "")
     base = ctx.reference("day") if anchor == "ref" else dct_point(ctx)
     if base is None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -92,6 +93,18 @@ def tense_direction(match: Match, ctx: Context) -> str:
 def part_code(word: str | None) -> str:
     """TIMEX3 time-of-day code of a part of day ("morning" -> "MO", "noon" -> "12:00"); '' if none."""
     return lexicon()["parts_of_day"].get(lower_text(word), "") if word else ""
+
+
+_AFTER_RE = re.compile(r"\bafter\s+$", re.IGNORECASE)
+
+
+def midnight_side(code: str, match: Match, ctx: Context) -> str:
+    """"after midnight" is the start of the day (T00:00), not its end: TimeML's midnight (T24:00)
+    closes a day ("until midnight", "the curfew starts at midnight"), but "shortly after midnight
+    (on Tuesday)" tells of the small hours of that day."""
+    if code == "24:00" and _AFTER_RE.search(ctx.text, max(0, match.start - 10), match.start):
+        return "00:00"
+    return code
 
 
 def dct_point(ctx: Context) -> Point | None:

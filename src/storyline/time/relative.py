@@ -15,11 +15,16 @@ from storyline.time.context import Context
 from storyline.time.lexicon import lexicon, relations
 from storyline.time.numbers import parse_number
 from storyline.time.reading import (
-    Match, Reading, dated, dct_point, duration_value, lower_text, month_number, part_code, tense_direction,
+    Match, Reading, dated, dct_point, duration_value, lower_text, midnight_side, month_number, part_code, tense_direction,
     underspecified, unit_code,
 )
 
 LOGGER = logging.getLogger(__name__)
+
+# What follows "the day after/before" when it names an event ("the day after shelling", "the day
+# before the vote") rather than ending the phrase ("the day after,", "the day after that.").
+_DETERMINERS = frozenset({"the", "a", "an", "his", "her", "its", "their", "our", "my", "your", "these", "those"})
+_EVENT_AFTER_RE = re.compile(r" (?!(?:that|this|which)\s*(?:[,.;:)]|$)|(?:tomorrow|yesterday)\b)[\w\"'“‘]")
 
 
 # --- deictic days and times of day ------------------------------------------------------------
@@ -72,16 +77,20 @@ def handle_time(match: Match, ctx: Context) -> Reading | None:
 
 def _time_on_reference(code: str, ctx: Context, match: Match) -> Reading:
     """A TIME reading on the day named next to it ("10 p.m. Wednesday"), else on the DCT day in
-    present/future clauses, else on the reference day."""
+    present/future clauses, else on the reference day. "after midnight" is the start of a named
+    day or of the DCT day, but after a narrated earlier day it is the night that follows that day
+    (T24:00 of it: "fighting on Monday ... was woken after midnight")."""
     day = _named_day(match, ctx)
     if day is not None:
-        return Reading("TIME", Point(day, "time", code).value(), "dct")
+        return Reading("TIME", Point(day, "time", midnight_side(code, match, ctx)).value(), "dct")
     if ctx.tenses.tense(match.start, match.end) in ("present", "future") and ctx.dct is not None:
-        return Reading("TIME", Point(ctx.dct, "time", code).value(), "dct")
+        return Reading("TIME", Point(ctx.dct, "time", midnight_side(code, match, ctx)).value(), "dct")
     base = ctx.reference("day")
     if base is None:
         return Reading("TIME", f"XXXX-XX-XXT{code}", "dct")
     anchor = "ref" if ctx.mentions and ctx.reference("day") != dct_point(ctx) else "dct"
+    if anchor == "dct":
+        code = midnight_side(code, match, ctx)
     return Reading("TIME", Point(base.day, "time", code).value(), anchor)
 
 
@@ -177,6 +186,12 @@ def handle_relative_unit(match: Match, ctx: Context) -> Reading | None:
         anchor, offset = units[rel]
     else:
         return None
+    if rel in ("before", "after") and _names_event(ctx.text, match.end) and _reference_is_dct(ctx, granularity):
+        # "the day after shelling on ...", "the day before the vote": anchored on an event whose
+        # date the text has not narrated; the DCT is not that date, so DCT +/- 1 would be a guess
+        # (after another date, "the day after his death" keeps that reference time)
+        LOGGER.debug("%r anchored on an undated event: dropped", match.text)
+        return None
     base = ctx.reference(granularity) if anchor == "ref" else dct_point(ctx)
     if base is None:
         return underspecified(granularity, anchor)
@@ -184,6 +199,27 @@ def handle_relative_unit(match: Match, ctx: Context) -> Reading | None:
     if moved is None:
         return None
     return dated(truncate(moved, granularity), anchor)
+
+
+def _names_event(text: str, end: int) -> bool:
+    """True when "the day after/before" is followed by an event phrase ("shelling", "the vote",
+    "his death"), not by the end of the phrase ("the day after,", "the day after that.") or by a
+    function word that opens the next part of the clause ("the day before and predicted")."""
+    found = _EVENT_AFTER_RE.match(text, end)
+    if found is None:
+        return False
+    word = re.match(r"\w+", text[found.end() - 1 : found.end() + 30])
+    if word is None:
+        return True
+    lowered = word.group().lower()
+    return lowered in _DETERMINERS or lowered not in lexicon()["function_words"]["words"]
+
+
+def _reference_is_dct(ctx: Context, granularity: str) -> bool:
+    """True when the reference time at ``granularity`` is the DCT day: the text has narrated no
+    other time ("the day after shelling" after a dateline naming the DCT day)."""
+    reference = ctx.reference(granularity)
+    return reference is None or ctx.dct is None or reference.day == ctx.dct
 
 
 def _year_end(ctx: Context, offset: int) -> Reading | None:

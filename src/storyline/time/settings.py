@@ -52,3 +52,14 @@ PAST_MONTH_LOOKAHEAD: Final[int] = 1
 PAST_MONTH_LOOKAHEAD_DAYS: Final[int] = 10
 # Without a tense, a weekday is the nearest one, but a future reading only up to this many days ahead.
 NEAREST_FUTURE_DAYS: Final[int] = 1
+# Narrative reference time (HeidelTime's "narrative" documents, made conservative for news): a
+# bare month or month-day in a past-tense clause with a narrative cue ("then", "at the time":
+# lexicon ``narrative_cues``) takes its year from the newest earlier date that names a past year
+# ("in 2011", "on 3 March 2011", or a date read from one) when that date lies at most this many
+# sentence breaks back in the same paragraph and the document has read no date against the DCT
+# before. 0 turns the rule off (the DCT logic alone; `bench/tempeval_narrative.py` compares both).
+NARRATIVE_MAX_SENTENCES: Final[int] = 4
+# A narrated month that lies more than this many months before the month- or day-precise
+# reference is read in the year after it: narratives move forward ("in December 2010 ... on 3
+# January" -> 2011).
+NARRATIVE_NEW_YEAR_MONTHS: Final[int] = 6

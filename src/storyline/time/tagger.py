@@ -61,7 +61,7 @@ def tag(text: str, dct: dt.date | None = None, doc: Doc | None = None) -> list[T
             continue
         readings.append((candidate, reading))
         if reading.point is not None and candidate.rule.handler not in _COMPARISON_HANDLERS:
-            context.remember(candidate.start, reading.point, reading.explicit_year)
+            context.remember(candidate.start, reading.point, reading.explicit_year, candidate.end, reading.anchor)
     return _to_timexes(readings, text)
 
 
