@@ -20,7 +20,8 @@ _SLASHED = re.compile(r"^\s*(\d{1,2})[/.-](\d{1,2})[/.-](\d{2}|\d{4})(?:$|[T\s,]
 _EPOCH = re.compile(r"^\s*\d{9,13}(?:\.\d+)?\s*$")
 _MIN_YEAR = 1900
 _SENTENCE_END = re.compile(r"[.!?][\"'”’)]*\s+(?=[A-Z\"“‘])")
-_YEAR = re.compile(r"(?:19|20)\d{2}(?!\d)")
+# A four-digit year 1900-2099: every full date holds one (also used by ``date_check``).
+YEAR = re.compile(r"(?:19|20)\d{2}(?!\d)")
 
 
 def parse_date_value(value: object) -> dt.date | None:
@@ -63,11 +64,11 @@ def find_text_date(text: str) -> tuple[dt.date, int, int] | None:
     head = text[: settings.DATELINE_SEARCH_CHARS]
     candidates: list[tuple[int, int, dt.date]] = []
     # Every full date holds a year: only the text just before each year is searched.
-    for year in _YEAR.finditer(head):
+    for year in YEAR.finditer(head):
         window_start = max(0, year.start() - settings.DATE_WINDOW_CHARS)
         for regex in patterns["text_dates"]:
             for match in regex.finditer(head, window_start, min(len(head), year.end() + 6)):
-                found = _date_from_match(match, patterns["months"])
+                found = date_from_match(match, patterns["months"])
                 if found is not None:
                     candidates.append((match.start(), match.end(), found))
     first_sentence_end = _SENTENCE_END.search(head)
@@ -97,7 +98,8 @@ def is_date_line(text: str, start: int) -> bool:
     return len(prefix) <= settings.DATE_LINE_CUE_CHARS and patterns["date_cue_before"].search(prefix) is not None
 
 
-def _date_from_match(match: re.Match[str], months: dict[str, int]) -> dt.date | None:
+def date_from_match(match: re.Match[str], months: dict[str, int]) -> dt.date | None:
+    """The date of a ``text_dates`` pattern match (groups day, month or nmonth, year), or None."""
     groups = match.groupdict()
     try:
         month = (

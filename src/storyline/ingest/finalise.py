@@ -2,7 +2,9 @@
 
 Precedence for each field: the manifest (the user's word) > the input's own metadata > what the
 text says (dateline, credit lines, date line) > ``published=`` (the CLI's --published) > unknown;
-except that a date line opening the text ("Published July 27 2016 ...") beats a metadata date.
+except that a date line opening the text ("Published July 27 2016 ...") beats a metadata date,
+and that a metadata date which the text's own full dates contradict (``date_check``) is replaced
+by the date inferred from them (``published_source`` "inferred"; the input's date kept in a note).
 When the manifest overrides a different outlet or date found in the input, a note keeps it.
 """
 
@@ -14,6 +16,7 @@ import re
 
 from storyline.ingest import settings
 from storyline.ingest.clues import credits, dateline_outlet, split_headline
+from storyline.ingest.date_check import check_published
 from storyline.ingest.dates import find_text_date, is_date_line
 from storyline.ingest.furniture import strip_page_trailer
 from storyline.ingest.draft import Draft
@@ -105,12 +108,36 @@ def _published(
     if entry and entry.published:
         if own and own != entry.published:
             notes.append(f"date in input ({source}): {own.isoformat()}")
-        return entry.published, "manifest"
-    if own is not None:
-        return own, source
-    if default is not None:
-        return default, "user"
-    return None, "unknown"
+        own, source = entry.published, "manifest"
+    elif own is None and default is not None:
+        own, source = default, "user"
+    if own is None:
+        return None, "unknown"
+    return _checked(text, own, source, found, notes)
+
+
+def _checked(
+    text: str,
+    claimed: dt.date,
+    source: PublishedSource,
+    lead: tuple[dt.date, int, int] | None,
+    notes: list[str],
+) -> tuple[dt.date, PublishedSource]:
+    """The publication date once checked against the full dates the text reports.
+
+    A suspect date is always noted; only a date from the input's own metadata is replaced (the
+    manifest and ``--published`` are the user's word, a date line is the article's own).
+    """
+    check = check_published(text, claimed, lead)
+    if check is None:
+        return claimed, source
+    notes.append(check.note(text, source))
+    if check.inferred is None or source != "metadata":
+        return claimed, source
+    LOGGER.info("publication date %s replaced by %s inferred from the text", claimed, check.inferred)
+    notes.append(f"date in input ({source}): {claimed.isoformat()}")
+    notes.append(f"publication date inferred from the text: {check.inferred.isoformat()}, {check.reason}")
+    return check.inferred, "inferred"
 
 
 def _truncate(text: str, notes: list[str]) -> str:

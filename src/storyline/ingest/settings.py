@@ -42,6 +42,20 @@ DATE_WINDOW_CHARS: Final[int] = 40
 # A date opening the text after at most this many characters of cue ("Date of publication") is a
 # date line: the article's own word, preferred to a date from the input's metadata fields.
 DATE_LINE_CUE_CHARS: Final[int] = 30
+# Publication dates the text contradicts (``date_check``): a claimed date is suspect when the
+# text gives at least LATER_DATES_MIN distinct full dates (day, month, year; not in a deadline or
+# plan) more than LATER_DATE_MIN_DAYS after it. On Timeline17 (reliable dates) the latest such
+# date lies at most 14 days after publication (live pages updated for two weeks), so a month
+# leaves a margin. A suspect date from the input's metadata is replaced ("inferred") when the
+# latest such date is the text's own lead date, or when more than REDATE_MIN_SHARE of the
+# distinct evidence dates lie that far after the claimed day.
+LATER_DATE_MIN_DAYS: Final[int] = 30
+LATER_DATES_MIN: Final[int] = 2
+REDATE_MIN_SHARE: Final[float] = 0.5
+# Texts with more years than this are scanned for full dates in one pass per pattern.
+DATE_SCAN_MAX_YEARS: Final[int] = 300
+# How many of the later dates a note lists.
+NOTE_MAX_DATES: Final[int] = 6
 # Credit lines ("X contributed to this report") are looked for at the end of a text only.
 CREDIT_SEARCH_CHARS: Final[int] = 600
 # Outlet names taken from a text's dateline are at most this long.
