@@ -58,15 +58,20 @@ def snapshot(data: Path, cache: Path, output: Path) -> None:
             articles, BuildOptions(inputs=[], outdir=cache, use_cache=True), {}
         )
         keywords = tls.read_keywords(topic)
+        names = tls.read_topic_names(topic)
         for index, gold in enumerate(tls.read_timelines(topic)):
             first, last = min(gold), max(gold)
             subset = [a for a in analyses if a.article.published and first <= a.article.published <= last]
             timeline = link_and_assemble(subset, {})
             items.append(
-                {"name": f"{topic.name}#{index}", "gold": gold, "keywords": keywords, "analyses": subset, "timeline": timeline}
+                {"name": f"{topic.name}#{index}", "gold": gold, "keywords": keywords, "names": names, "analyses": subset, "timeline": timeline}
             )
             print(f"{topic.name}#{index}: {len(subset)} articles, {len(timeline.events)} events", flush=True)
     output.write_bytes(pickle.dumps(items, protocol=pickle.HIGHEST_PROTOCOL))
+
+
+# Topic names to use instead of the snapshot's (``score --names``), for keyword experiments.
+NAMES: list[str] = []
 
 
 def score(path: Path, only: Sequence[int], show_dates: bool) -> dict[str, Any]:
@@ -79,7 +84,8 @@ def score(path: Path, only: Sequence[int], show_dates: bool) -> dict[str, Any]:
         gold = item["gold"]
         first, last = min(gold), max(gold)
         k = round(sum(len(s) for s in gold.values()) / len(gold))
-        predicted = tls.choose(item["timeline"], item["analyses"], first, last, len(gold), k, item["keywords"])
+        names = NAMES or item.get("names") or item["keywords"]  # older snapshots: the split words
+        predicted = tls.choose(item["timeline"], item["analyses"], first, last, len(gold), k, names)
         rouge = align_m1(predicted, gold)
         dates = date_prf(list(predicted), list(gold))
         timeline_, analyses_ = item["timeline"], item["analyses"]
@@ -128,12 +134,16 @@ def main(argv: Sequence[str] | None = None) -> int:
     run.add_argument(
         "--ranker", default="storyline", help="tls.RANKER: storyline, pubcount, mentioncount, pub+mention, graph"
     )
+    run.add_argument("--names", default="", help="comma-separated topic names replacing keywords.json's")
+    run.add_argument("--keywords", default="collection", help="tls.KEYWORD_MODE: collection or plain")
     run.add_argument("--set", action="append", default=[], help="NAME=VALUE override of a tls_settings constant")
     args = parser.parse_args(argv)
     if args.command == "snapshot":
         snapshot(args.data, args.cache, args.output)
     else:
         tls.RANKER = args.ranker
+        tls.KEYWORD_MODE = args.keywords
+        NAMES[:] = [n for n in args.names.split(",") if n]
         for item in args.set:
             name, value = item.split("=", 1)
             setattr(tls_settings, name, type(getattr(tls_settings, name))(float(value)))

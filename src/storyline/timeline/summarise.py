@@ -25,6 +25,7 @@ from dataclasses import dataclass
 
 from storyline.model import Article
 from storyline.timeline import tls_settings as settings
+from storyline.timeline.keywords import Keywords, plain
 from storyline.timeline.lexicon import _load
 from storyline.timeline.rank import DateMention
 
@@ -151,13 +152,15 @@ class Summariser:
         self,
         articles: Iterable[Article],
         mentions: Sequence[DateMention],
-        keywords: Sequence[str] = (),
+        keywords: Sequence[str] | Keywords = (),
     ) -> None:
+        """``keywords``: plain words (matched by prefix, ``keywords.plain``) or a topic already
+        interpreted against the collection (``keywords.interpret``)."""
         self._articles = {a.id: a for a in articles}
-        self._keywords = keyword_stems(keywords)
-        if self._keywords and not any(on_topic(a.text, self._keywords) for a in self._articles.values()):
-            LOGGER.warning("no article contains the keywords %s: summaries ignore them", ", ".join(keywords))
-            self._keywords = []
+        self._keywords = keywords if isinstance(keywords, Keywords) else plain(keywords)
+        if self._keywords and not any(self._keywords.on_topic(a.text) for a in self._articles.values()):
+            LOGGER.warning("no article contains the keywords (%s): summaries ignore them", self._keywords.describe())
+            self._keywords = Keywords()
         self._by_day: dict[dt.date, list[DateMention]] = defaultdict(list)
         for mention in mentions:
             self._by_day[mention.date].append(mention)
@@ -202,28 +205,30 @@ class Summariser:
                     found[(article.id, start, end)] = Sentence(article.id, start, end, article.text[start:end], day)
         return found
 
-    def _usable(self, sentences: Iterable[Sentence]) -> list[Sentence]:
+    def _usable(self, sentences: Iterable[Sentence], strict: bool = True) -> list[Sentence]:
         kept, off_topic = [], []
         for sentence in sentences:
             reason = rejection(sentence.text)
-            if reason is None and not on_topic(sentence.text, self._keywords):
+            if reason is None and not self._keywords.on_topic(sentence.text):
                 off_topic.append(sentence)
             elif reason is None:
                 kept.append(sentence)
             else:
                 LOGGER.debug("rejected (%s): %r", reason, sentence.text[:80])
-        if not kept and not settings.ON_TOPIC_ONLY:
+        if not kept and not (strict and settings.ON_TOPIC_ONLY):
             return off_topic
         return kept
 
-    def candidate_pools(self, day: dt.date) -> tuple[list[Sentence], list[Sentence]]:
+    def candidate_pools(self, day: dt.date, strict: bool = True) -> tuple[list[Sentence], list[Sentence]]:
         """(sentences dating ``day`` themselves, leads of articles published on it or right after),
-        both filtered; sentences dated only through their event stand in when neither has any."""
+        both filtered; sentences dated only through their event stand in when neither has any.
+        With keywords, a pool without on-topic sentences is empty when ``strict`` (and
+        ``ON_TOPIC_ONLY``), and holds the off-topic ones otherwise."""
         mentioned = self._mention_candidates(day, own_only=True)
         leads = {k: v for k, v in self._lead_candidates(day).items() if k not in mentioned}
-        pools = self._usable(mentioned.values()), self._usable(leads.values())
+        pools = self._usable(mentioned.values(), strict), self._usable(leads.values(), strict)
         if not pools[0] and not pools[1]:
-            return self._usable(self._mention_candidates(day, own_only=False).values()), []
+            return self._usable(self._mention_candidates(day, own_only=False).values(), strict), []
         return pools
 
     def candidates(self, day: dt.date) -> list[Sentence]:
@@ -231,9 +236,10 @@ class Summariser:
         mentioned, leads = self.candidate_pools(day)
         return [*mentioned, *leads]
 
-    def summarise(self, day: dt.date, k: int) -> list[Sentence]:
-        """Up to ``k`` sentences for ``day``, none redundant with earlier picks (any day)."""
-        mentioned, leads = self.candidate_pools(day)
+    def summarise(self, day: dt.date, k: int, strict: bool = True) -> list[Sentence]:
+        """Up to ``k`` sentences for ``day``, none redundant with earlier picks (any day); with
+        ``strict`` False a day without on-topic candidates is summarised from the others."""
+        mentioned, leads = self.candidate_pools(day, strict)
         candidates = [*mentioned, *leads]
         if not candidates or k <= 0:
             return []
@@ -243,11 +249,10 @@ class Summariser:
         )
         bonus = []
         for candidate in candidates:
-            lowered = candidate.text.lower()
             bonus.append(
                 settings.DATE_MENTION_BONUS * candidate.explicit
                 + settings.LEAD_BONUS * (candidate.start < settings.LEAD_CHARS)
-                + settings.KEYWORD_BONUS * sum(1 for k in self._keywords if k in lowered)
+                + settings.KEYWORD_BONUS * self._keywords.hits(candidate.text)
             )
         picked: list[Sentence] = []
         summary: dict[str, float] = {}

@@ -66,3 +66,31 @@ W_GRAPH: Final[float] = 0.0
 # multiplied by SPREAD_PENALTY per such picked day (SPREAD_GAP_FACTOR 0: off).
 SPREAD_GAP_FACTOR: Final[float] = 0.0
 SPREAD_PENALTY: Final[float] = 0.8
+
+# --- topic keywords (timeline/keywords.py) ------------------------------------------------------
+# A collection word counts (as a keyword's form, a segment, a prefix match) from this many occurrences.
+KEYWORD_MIN_COUNT: Final[int] = 3
+# Keyword forms this long or longer match by prefix ("syria" -> Syrian); shorter ones as whole words.
+KEYWORD_PREFIX_MIN_CHARS: Final[int] = 4
+# A term is specific (names something) when this share of its non-initial occurrences is capitalised.
+KEYWORD_SPECIFIC_CAPITALISED: Final[float] = 0.6
+# On-topic sentences must hold a specific term when the topic has one (generic ones then only add
+# to the keyword bonus); False: any term will do.
+REQUIRE_SPECIFIC_KEYWORD: Final[bool] = True
+# A topic whose terms are all generic ("crisis", "war"): True gates on them anyway, False lets every
+# sentence through (the terms then only add KEYWORD_BONUS).
+GATE_ON_GENERIC_KEYWORDS: Final[bool] = False
+# Segmenting an unknown lowercase concatenation: shortest piece, and a per-piece penalty (log count
+# units) so that fewer, frequent pieces win.
+KEYWORD_SEGMENT_MIN_CHARS: Final[int] = 2
+KEYWORD_SEGMENT_PENALTY: Final[float] = 3.0
+# An acronym is expanded to a capitalised name whose initials spell it from this many occurrences.
+KEYWORD_ACRONYM_MIN_COUNT: Final[int] = 3
+# All-caps name tokens up to this many letters are read as acronyms (longer ones only as words).
+KEYWORD_ACRONYM_MAX_CHARS: Final[int] = 5
+# Names added to the specific terms because they mark the articles holding them (highest lift:
+# share of those articles holding the name over its share of the others); 0 = off.
+KEYWORD_ASSOCIATED: Final[int] = 1
+KEYWORD_ASSOCIATED_MIN_LIFT: Final[float] = 3.0
+# ... and held by at least this share of the articles holding the specific terms.
+KEYWORD_ASSOCIATED_MIN_SHARE: Final[float] = 0.2
