@@ -140,7 +140,10 @@ class _PlaceIds:
                 continue
             key = (place_mention.article_id, place_mention.start, place_mention.end)
             if key in self._mention_ids:
-                return self._mention_ids[key]
+                entity_id = self._mention_ids[key]
+                if entity_id not in self._known:  # a place entity of an earlier export, read back
+                    self._added.setdefault(entity_id, event.place)
+                return entity_id
         if event.place.geonameid is not None and event.place.geonameid in self._by_geonameid:
             return self._by_geonameid[event.place.geonameid]
         entity_id = _place_entity_id(event.place)
