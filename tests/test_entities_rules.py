@@ -33,6 +33,16 @@ def test_person_shortening_within_a_document(nlp):
     assert len(people) == 1
 
 
+def test_one_word_alias_in_capitals_is_the_alias(nlp):
+    # "DAESH" is the table's "Daesh"; a run-on NER span ("the Observatory DAESH") must not make it
+    # an alias of another organisation. Short words in capitals stay acronyms of their own.
+    text = ("The Syrian Observatory for Human Rights counts the dead. "
+            "According to the Observatory DAESH has lost 463 fighters.")
+    keys = {m.text: m.key for m in tag_entities(nlp(text), "a", [])}
+    assert keys["DAESH"] == "group:islamic-state"
+    assert not any("DAESH" in name for name in keys if name != "DAESH")
+
+
 def test_transliteration_keys():
     assert person_tokens("Rami Abdulrahman") == person_tokens("Rami Abdel Rahman")
     assert person_tokens("Mohammed Alloush") == person_tokens("Muhammad Alloush")

@@ -12,3 +12,5 @@ MAX_MENTIONS_PER_DOC: Final[int] = 20_000
 ENTITY_LABELS: Final[frozenset[str]] = frozenset({"PERSON", "ORG"})
 # Capitalised head words that may stand alone for an organisation named earlier ("the Observatory").
 MIN_HEAD_CHARS: Final[int] = 5
+# A one-word alias written in capitals ("DAESH" for "Daesh") is read as the alias from this length.
+MIN_CAPITALS_ALIAS_CHARS: Final[int] = 4

@@ -68,6 +68,18 @@ def _alias_index() -> tuple[dict[str, Actor], dict[str, Actor], re.Pattern[str] 
     return exact, folded, pattern(upper, 0), pattern(mixed, re.IGNORECASE)
 
 
+@functools.lru_cache(maxsize=1)
+def _capitals_spellings() -> dict[str, Actor]:
+    """One-word mixed-case aliases written in capitals ("DAESH" for "Daesh"); short ones are left
+    out, since a short word in capitals is usually another acronym."""
+    spellings: dict[str, Actor] = {}
+    for actor in actors():
+        for name in (actor.name, *actor.aliases):
+            if name.isalpha() and not name.isupper() and len(name) >= settings.MIN_CAPITALS_ALIAS_CHARS:
+                spellings.setdefault(name.upper(), actor)
+    return spellings
+
+
 def lookup_actor(text: str) -> Actor | None:
     """The alias-table actor a name refers to, if any."""
     exact, folded, _upper, _mixed = _alias_index()
@@ -75,7 +87,7 @@ def lookup_actor(text: str) -> Actor | None:
     if text in exact:
         return exact[text]
     if is_acronym(text):
-        return None
+        return _capitals_spellings().get(text)
     return folded.get(" ".join(org_tokens(text)))
 
 
