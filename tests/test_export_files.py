@@ -68,6 +68,8 @@ def test_csv_one_row_per_event(written: dict[str, Path]) -> None:
     assert "killed: about 400 (Syrian Observatory for Human Rights via Sky News)" in e3["figures"]
     assert e3["conflicts"].startswith("figure:killed: Fox News says about 400")
     assert e3["first_source_quote"].startswith("Syrian forces backed by Russian airstrikes drove")
+    timeline = json.loads(written["timeline.json"].read_text(encoding="utf-8"))
+    assert [row["summary"] for row in rows[:6]] == [" ".join(e["summary"].split()) for e in timeline["events"]]
     assert u1["date"] == "" and u1["place"] == ""
 
 
