@@ -162,16 +162,23 @@ def choose(
     max_dates: int,
     k: int,
     keywords: Sequence[str],
+    days: Sequence[dt.date] | None = None,
 ) -> dict[dt.date, list[str]]:
     """Rank the days of a linked timeline and summarise the ``max_dates`` best in ``k`` sentences.
 
     ``keywords`` are the topic names (``keywords.json``), read against the timeline's articles
-    (``topic_keywords``); days are only chosen within [start, end]."""
+    (``topic_keywords``); days are only chosen within [start, end]. ``days`` (development only:
+    the gold days, "oracle dates") skips ranking and summarises exactly those days, on-topic
+    sentences first, so that content is measured apart from date choice."""
     if max_dates <= 0 or k <= 0 or end < start:
         return {}
     topic = topic_keywords(keywords, timeline.articles)
     LOGGER.info("keywords %s -> %s", " ".join(keywords), topic.describe())
     mentions = mentions_from_analyses(analyses) + mentions_from_events((*timeline.events, *timeline.undated))
+    if days is not None:
+        oracle = Summariser(timeline.articles, mentions, topic)
+        chosen = {day: oracle.summarise(day, k) or oracle.summarise(day, k, strict=False) for day in sorted(days)}
+        return {day: [s.text for s in sentences] for day, sentences in chosen.items() if sentences}
     words = [w.lower() for name in keywords for w in split_name(name)]
     if TOPICAL_DATES:
         mentions = topical_mentions(timeline.articles, mentions, words)

@@ -3,7 +3,7 @@
 Usage::
 
     .venv/bin/python bench/tls_dev.py snapshot ../shared/data/t17 --cache /tmp/tlscache -o /tmp/tls.pkl
-    .venv/bin/python bench/tls_dev.py score /tmp/tls.pkl [--only 0,2] [--dates]
+    .venv/bin/python bench/tls_dev.py score /tmp/tls.pkl [--only 0,2] [--dates] [--oracle]
 
 ``snapshot`` analyses (through the analysis cache), links and assembles each gold timeline's
 input once and pickles everything the ranking and the summaries need, so that work on
@@ -74,8 +74,9 @@ def snapshot(data: Path, cache: Path, output: Path) -> None:
 NAMES: list[str] = []
 
 
-def score(path: Path, only: Sequence[int], show_dates: bool) -> dict[str, Any]:
-    """Score ``tls.choose`` on a snapshot; returns (and prints) the summary."""
+def score(path: Path, only: Sequence[int], show_dates: bool, oracle: bool = False) -> dict[str, Any]:
+    """Score ``tls.choose`` on a snapshot; returns (and prints) the summary. ``oracle``: the gold
+    days are given (content only)."""
     items = pickle.loads(path.read_bytes())
     results = []
     for number, item in enumerate(items):
@@ -85,7 +86,9 @@ def score(path: Path, only: Sequence[int], show_dates: bool) -> dict[str, Any]:
         first, last = min(gold), max(gold)
         k = round(sum(len(s) for s in gold.values()) / len(gold))
         names = NAMES or item.get("names") or item["keywords"]  # older snapshots: the split words
-        predicted = tls.choose(item["timeline"], item["analyses"], first, last, len(gold), k, names)
+        predicted = tls.choose(
+            item["timeline"], item["analyses"], first, last, len(gold), k, names, days=list(gold) if oracle else None
+        )
         rouge = align_m1(predicted, gold)
         dates = date_prf(list(predicted), list(gold))
         timeline_, analyses_ = item["timeline"], item["analyses"]
@@ -131,6 +134,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     run.add_argument("snapshot", type=Path)
     run.add_argument("--only", default="", help="comma-separated timeline numbers (0-based)")
     run.add_argument("--dates", action="store_true", help="print the rank of every gold day")
+    run.add_argument("--oracle", action="store_true", help="summarise the gold days themselves (content only)")
     run.add_argument(
         "--ranker", default="storyline", help="tls.RANKER: storyline, pubcount, mentioncount, pub+mention, graph"
     )
@@ -147,7 +151,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         for item in args.set:
             name, value = item.split("=", 1)
             setattr(tls_settings, name, type(getattr(tls_settings, name))(float(value)))
-        score(args.snapshot, [int(x) for x in args.only.split(",") if x], args.dates)
+        score(args.snapshot, [int(x) for x in args.only.split(",") if x], args.dates, args.oracle)
     return 0
 
 

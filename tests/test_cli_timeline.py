@@ -81,6 +81,17 @@ def test_events_per_date_in_run_json_and_report(build: Path, tmp_path: Path) -> 
     assert len(run["dates"]) == 2 and all(d["kept"] <= 1 for d in run["dates"])
     assert run["counts"]["events_left_out_on_kept_dates"] == sum(d["left_out"] for d in run["dates"])
     assert len(contract["events"]) == sum(d["kept"] for d in run["dates"])
+    # provenance of each day summary: article + span; the text is the span without its cuts
+    texts = {a["id"]: a["text"] for a in contract["articles"]}
+    sources = [source for day in run["dates"] for source in day["summary_sources"]]
+    assert sources and len(sources) == sum(d["summary_sentences"] for d in run["dates"])
+    for source in sources:
+        text, kept, at = texts[source["article_id"]], [], source["start"]
+        for cut_start, cut_end in source.get("cuts", []):
+            kept.append(text[at:cut_start])
+            at = cut_end
+        kept.append(text[at : source["end"]])
+        assert " ".join("".join(kept).split()) == " ".join(source["text"].split())
     report = (tmp_path / "q" / "report.html").read_text(encoding="utf-8")
     assert "left_out" in report and run["query_text"] in report
 

@@ -50,3 +50,16 @@ def test_harness_prints_scores_as_json(
         assert 0.0 <= summary[key] <= 1.0
     # the day everyone refers back to is found
     assert summary["date_p"] > 0
+
+
+def test_oracle_dates_summarise_exactly_the_given_days(data: Path, tmp_path: Path) -> None:
+    from storyline.pipeline import BuildOptions, analyse, link_and_assemble
+
+    topic = data / "TinyCrisis_wire"
+    (gold,) = tls.read_timelines(topic)
+    analyses = analyse(tls.read_articles(topic), BuildOptions(inputs=[], outdir=tmp_path / "cache", use_cache=True), {})
+    timeline = link_and_assemble(analyses, {})
+    first, last = min(gold), max(gold)
+    predicted = tls.choose(timeline, analyses, first, last, len(gold), 1, tls.read_topic_names(topic), days=list(gold))
+    assert predicted and set(predicted) <= set(gold)
+    assert all(len(sentences) == 1 for sentences in predicted.values())

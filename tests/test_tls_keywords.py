@@ -126,10 +126,11 @@ def test_summaries_keep_to_the_specific_term_and_fill_only_when_asked() -> None:
     ]
     mentions = [DateMention(day, "a-0", 0, len(on)), DateMention(day, "a-1", 0, len(off))]
     keywords = interpret(["zorbgas"], [a.text for a in articles])
-    assert [s.text for s in Summariser(articles, mentions, keywords).summarise(day, 2)] == [on]
+    # (compared by article: the picks are compressed, ", the company said" cut)
+    assert [s.article_id for s in Summariser(articles, mentions, keywords).summarise(day, 2)] == ["a-0"]
     only_off = Summariser(articles[1:], mentions[1:], keywords)
     assert only_off.summarise(day, 1) == []  # no on-topic sentence: no summary ...
-    assert [s.text for s in only_off.summarise(day, 1, strict=False)] == [off]  # ... unless filling
+    assert [s.article_id for s in only_off.summarise(day, 1, strict=False)] == ["a-1"]  # ... unless filling
 
 
 def test_all_caps_tokens_are_read_as_words_too() -> None:

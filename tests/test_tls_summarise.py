@@ -9,7 +9,7 @@ import pytest
 from storyline.model import Article, Timeline
 from storyline.timeline import tls_settings
 from storyline.timeline.rank import DateMention, article_relevance, rank_dates
-from storyline.timeline.summarise import Summariser, rejection, trim
+from storyline.timeline.summarise import Summariser, make_candidate, rejection, trim
 
 DAY = dt.date(2016, 3, 27)
 
@@ -67,7 +67,10 @@ def test_sentences_dated_only_through_their_event_are_a_last_resort() -> None:
     linked = "Engineers began clearing the mines that the jihadists had left across the ancient city ."
     article = _article("a-1", f"{dated}\n{linked}\n")
     both = [_mention(article, dated), _mention(article, linked, own=False)]
-    assert [s.text for s in Summariser([article], both).summarise(DAY, 2)] == [dated]
+    picked = Summariser([article], both).summarise(DAY, 2)
+    # the pick is compressed (", the army said" and "on Sunday" cut) but keeps the whole sentence's span
+    assert [article.text[s.full_start : s.full_end] for s in picked] == [dated]
+    assert [s.text for s in picked] == ["Government forces recaptured Palmyra from Islamic State fighters"]
     alone = [_mention(article, linked, own=False)]
     assert [s.text for s in Summariser([article], alone).summarise(DAY, 1)] == [linked]
 
@@ -108,3 +111,10 @@ def test_event_dated_sentences_count_only_when_events_are_all_there_is() -> None
     timeline = Timeline(articles=tuple(articles), entities=(), events=())
     assert rank_dates(timeline, [*inherited, DateMention(later, "o0-a", 21, 45, event_id="E2")])[0].date == DAY
     assert rank_dates(timeline, [*inherited, *timex])[0].date == later
+
+
+def test_the_articles_date_line_is_not_quoted() -> None:
+    text = "Published June 1 2016 A total of 14 fighters were killed in the north during an army operation."
+    article = Article(id="d", text=text, outlet="X", published=dt.date(2016, 6, 1))
+    candidate = make_candidate(article, 0, len(text), dt.date(2016, 5, 31))
+    assert candidate is not None and candidate.text.startswith("A total of 14 fighters")

@@ -39,12 +39,18 @@ def sentence_of(mention: EventMention, articles: Mapping[str, Article]) -> str:
     text = articles[mention.article_id].text
     if mention.sentence_end <= mention.sentence_start:
         return _clean(text[mention.trigger_start : mention.trigger_end])
-    start = mention.sentence_start
+    start = after_date_line(text, mention.sentence_start, mention.trigger_start)
+    return _clean(text[start : mention.sentence_end])
+
+
+def after_date_line(text: str, start: int, keep_from: int) -> int:
+    """``start`` moved past the article's date line when a sentence near the top opens with it
+    (the date line ends before ``keep_from``, the first character that must stay)."""
     if start < settings.HEADLINE_LEAD_CHARS:
         found = find_text_date(text)
-        if found is not None and is_date_line(text, found[1]) and start <= found[1] and found[2] < mention.trigger_start:
-            start = found[2]
-    return _clean(text[start : mention.sentence_end])
+        if found is not None and is_date_line(text, found[1]) and start <= found[1] and found[2] < keep_from:
+            return found[2]
+    return start
 
 
 def _name(mention_text: str, entity_id: str | None, entities: Mapping[str, Entity]) -> str:

@@ -81,10 +81,25 @@ class DayReport:
     summary_sentences: int  # sentences of the day summary (on the top event)
     summaries_replaced: int  # kept events whose own summary repeated a sentence of the day
     summaries_dropped: int  # ... and had no other sentence that did not
+    # Provenance of the day summary's sentences, in order: article and span of each (a compressed
+    # sentence also gives its whole sentence's span and the spans cut out of it).
+    summary_sources: tuple[dict[str, Any], ...] = ()
 
     def as_dict(self) -> dict[str, Any]:
         """JSON-ready record (run.json ``dates``)."""
-        return {**dataclasses.asdict(self), "date": self.date.isoformat(), "score": round(self.score, 3)}
+        return {**dataclasses.asdict(self), "date": self.date.isoformat(), "score": round(self.score, 3),
+                "summary_sources": [dict(source) for source in self.summary_sources]}
+
+
+def sentence_source(sentence: Sentence) -> dict[str, Any]:
+    """Where a summary sentence comes from: its article, its span, and for a compressed sentence
+    the whole sentence's span and the cuts (``text`` = the span without the cuts)."""
+    source: dict[str, Any] = {"article_id": sentence.article_id, "start": sentence.start, "end": sentence.end,
+                              "text": sentence.text}
+    if sentence.full_start is not None:
+        source.update(full_start=sentence.full_start, full_end=sentence.full_end,
+                      cuts=[list(cut) for cut in sentence.cuts])
+    return source
 
 
 @dataclass
@@ -452,7 +467,8 @@ def _select_per_day(
         selected.extend(written)
         if day is not None and day in score_of:
             days.append(DayReport(day, score_of[day], len(group), len(written), len(group) - len(written),
-                                  len(sentences), replaced, dropped))
+                                  len(sentences), replaced, dropped,
+                                  tuple(sentence_source(sentence) for sentence in sentences)))
     days.sort(key=lambda d: d.date)
     return tuple(selected), days
 

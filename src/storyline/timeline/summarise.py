@@ -9,6 +9,8 @@ The day's centroid is the mean of the mention centroid and the publication centr
 sentences are chosen greedily so that the summary's vector stays closest to it (CentroidOpt), with
 small bonuses for naming the day, opening an article and containing keywords; a sentence too
 similar to one already chosen for any day is skipped, so the timeline does not repeat itself.
+The picks are then compressed (``timeline.compress``: attribution tails, weekdays, asides deleted;
+the whole sentence's span and the deleted spans are kept on the ``Sentence``).
 """
 
 from __future__ import annotations
@@ -25,6 +27,8 @@ from dataclasses import dataclass
 
 from storyline.model import Article
 from storyline.timeline import tls_settings as settings
+from storyline.timeline.compress import compress_sentence
+from storyline.timeline.describe import after_date_line
 from storyline.timeline.keywords import Keywords, plain
 from storyline.timeline.lexicon import _load
 from storyline.timeline.rank import DateMention
@@ -71,6 +75,38 @@ class Sentence:
     date: dt.date
     explicit: bool = False
     score: float = 0.0
+    # The whole sentence's span when ``start``/``end`` is a compressed part of it (None: not compressed).
+    full_start: int | None = None
+    full_end: int | None = None
+    # Spans of the article removed inside [start, end) by compression: ``text`` is the slice without them.
+    cuts: tuple[tuple[int, int], ...] = ()
+
+
+def make_candidate(article: Article, start: int, end: int, day: dt.date, explicit: bool = False) -> Sentence | None:
+    """The sentence [start, end) of ``article`` as a candidate for ``day`` (datelines trimmed);
+    None when nothing is left."""
+    start, end = trim(article.text, start, end)
+    if start >= end:
+        return None
+    return Sentence(article.id, start, end, article.text[start:end], day, explicit)
+
+
+def compressed(sentence: Sentence, text: str) -> Sentence:
+    """``sentence`` (a slice of ``text``, its article) compressed (``timeline.compress``): ``start``
+    and ``end`` become the kept slice, ``cuts`` the spans removed inside it, ``text`` what is left,
+    and ``full_start``/``full_end`` keep the whole sentence's span."""
+    result = compress_sentence(text, sentence.start, sentence.end, settings.COMPRESS_OFF)
+    if not result.applied:
+        return sentence
+    return dataclasses.replace(
+        sentence,
+        start=result.start,
+        end=result.end,
+        text=result.text(text),
+        full_start=sentence.start,
+        full_end=sentence.end,
+        cuts=result.cuts,
+    )
 
 
 def content_words(text: str) -> list[str]:
@@ -133,7 +169,9 @@ def topical_mentions(
 
 
 def trim(text: str, start: int, end: int) -> tuple[int, int]:
-    """The span without surrounding blanks and without leading wire datelines or bullets."""
+    """The span without surrounding blanks and without the article's date line ("Published June 1
+    2016 ..."), leading wire datelines or bullets."""
+    start = after_date_line(text, start, end)
     for pattern in sentence_rules()[0]:
         match = pattern.match(text[start:end])
         if match and start + match.end() < end:
@@ -183,6 +221,16 @@ class Summariser:
         }
         return _normalised(vector)
 
+    def _whole_text(self, sentence: Sentence) -> str:
+        """The whole sentence, before any compression."""
+        return self._articles[sentence.article_id].text[_whole_start(sentence) : _whole_end(sentence)]
+
+    def _overlap(self, vector: Mapping[str, float]) -> float:
+        """MMR-style penalty: ``MMR_WEIGHT`` times the highest similarity to a sentence already chosen."""
+        if not settings.MMR_WEIGHT or not self._chosen:
+            return 0.0
+        return settings.MMR_WEIGHT * max(cosine(vector, other) for other in self._chosen)
+
     def _mention_candidates(self, day: dt.date, own_only: bool) -> dict[tuple[str, int, int], Sentence]:
         found: dict[tuple[str, int, int], Sentence] = {}
         for mention in self._by_day.get(day, ()):
@@ -191,10 +239,12 @@ class Summariser:
             article = self._articles.get(mention.article_id)
             if article is None or not article.text:
                 continue
-            start, end = trim(article.text, mention.start, mention.end)
-            key = (mention.article_id, start, end)
-            if start < end and (key not in found or mention.explicit):
-                found[key] = Sentence(mention.article_id, start, end, article.text[start:end], day, mention.explicit)
+            sentence = make_candidate(article, mention.start, mention.end, day, mention.explicit)
+            if sentence is None:
+                continue
+            key = (mention.article_id, sentence.start, sentence.end)
+            if key not in found or mention.explicit:
+                found[key] = sentence
         return found
 
     def _lead_candidates(self, day: dt.date) -> dict[tuple[str, int, int], Sentence]:
@@ -202,7 +252,9 @@ class Summariser:
         for offset in range(settings.PUBLISHED_WINDOW_DAYS + 1):
             for article in self._published.get(day + dt.timedelta(days=offset), ()):
                 for start, end in lead_sentences(article, settings.LEAD_SENTENCES):
-                    found[(article.id, start, end)] = Sentence(article.id, start, end, article.text[start:end], day)
+                    sentence = make_candidate(article, start, end, day)
+                    if sentence is not None:
+                        found[(article.id, sentence.start, sentence.end)] = sentence
         return found
 
     def _usable(self, sentences: Iterable[Sentence], strict: bool = True) -> list[Sentence]:
@@ -243,17 +295,21 @@ class Summariser:
         candidates = [*mentioned, *leads]
         if not candidates or k <= 0:
             return []
-        vectors = [self._vector(c.text) for c in candidates]
+        if settings.COMPRESS:
+            candidates = [compressed(c, self._articles[c.article_id].text) for c in candidates]
+        texts = [c.text if settings.COMPRESS_BEFORE_CHOICE else self._whole_text(c) for c in candidates]
+        vectors = [self._vector(t) for t in texts]
         centroid = _normalised(
             _add([_normalised(_add(vectors[: len(mentioned)])), _normalised(_add(vectors[len(mentioned) :]))])
         )
         bonus = []
-        for candidate in candidates:
+        for candidate, text in zip(candidates, texts):
             bonus.append(
                 settings.DATE_MENTION_BONUS * candidate.explicit
-                + settings.LEAD_BONUS * (candidate.start < settings.LEAD_CHARS)
-                + settings.KEYWORD_BONUS * self._keywords.hits(candidate.text)
+                + settings.LEAD_BONUS * (_whole_start(candidate) < settings.LEAD_CHARS)
+                + settings.KEYWORD_BONUS * self._keywords.hits(text)
             )
+        lengths = [_length_factor(len(c.text.split())) for c in candidates]
         picked: list[Sentence] = []
         summary: dict[str, float] = {}
         remaining = set(range(len(candidates)))
@@ -261,9 +317,13 @@ class Summariser:
             scored = sorted(
                 remaining,
                 key=lambda i: (
-                    -(cosine(_add([summary, vectors[i]]), centroid) + bonus[i]),
+                    -(
+                        cosine(_add([summary, vectors[i]]), centroid) * lengths[i]
+                        + bonus[i]
+                        - self._overlap(vectors[i])
+                    ),
                     candidates[i].article_id,
-                    candidates[i].start,
+                    _whole_start(candidates[i]),
                 ),
             )
             for index in scored:
@@ -278,6 +338,24 @@ class Summariser:
                 picked.append(dataclasses.replace(candidate, score=score))
                 break
         return picked
+
+
+def _length_factor(words: int) -> float:
+    """Length normalisation of the centroid similarity: 1 up to ``LENGTH_NORM_WORDS`` words, then
+    (LENGTH_NORM_WORDS / words) ** LENGTH_NORM_POWER (``LENGTH_NORM_WORDS`` 0: always 1)."""
+    if not settings.LENGTH_NORM_WORDS or words <= settings.LENGTH_NORM_WORDS:
+        return 1.0
+    return (settings.LENGTH_NORM_WORDS / words) ** settings.LENGTH_NORM_POWER
+
+
+def _whole_start(sentence: Sentence) -> int:
+    """Where the sentence begins in its article, before any compression."""
+    return sentence.start if sentence.full_start is None else sentence.full_start
+
+
+def _whole_end(sentence: Sentence) -> int:
+    """Where the sentence ends in its article, before any compression."""
+    return sentence.end if sentence.full_end is None else sentence.full_end
 
 
 def _add(vectors: Iterable[Mapping[str, float]]) -> dict[str, float]:

@@ -44,6 +44,13 @@ SENTENCE_MAX_WORDS: Final[int] = 35
 LEAD_SENTENCES: Final[int] = 5
 # Two sentences more similar than this (cosine of content words) are redundant.
 REDUNDANCY_MAX_COSINE: Final[float] = 0.5
+# MMR: a candidate's score loses this times its highest cosine to a sentence chosen for any day
+# (0: off; 0.1 and 0.25 measured worse, docs/tls.md round 4).
+MMR_WEIGHT: Final[float] = 0.0
+# Length-normalised centroid similarity: above this many words (0: off) a candidate's similarity is
+# multiplied by (LENGTH_NORM_WORDS / words) ** LENGTH_NORM_POWER (20-25 words, power 0.3-1: worse).
+LENGTH_NORM_WORDS: Final[int] = 0
+LENGTH_NORM_POWER: Final[float] = 0.5
 # With keywords, a day whose candidates all lack them gets no summary (True) or off-topic ones (False).
 ON_TOPIC_ONLY: Final[bool] = True
 # Bonus for a candidate that mentions the date explicitly, and per query keyword it contains.
@@ -94,3 +101,15 @@ KEYWORD_ASSOCIATED: Final[int] = 1
 KEYWORD_ASSOCIATED_MIN_LIFT: Final[float] = 3.0
 # ... and held by at least this share of the articles holding the specific terms.
 KEYWORD_ASSOCIATED_MIN_SHARE: Final[float] = 0.2
+
+# --- sentence compression (timeline/compress.py, data/tls_compression.json) -------------------
+# Compress the chosen sentences: attribution heads/tails, weekday and relative-time phrases,
+# parentheses deleted (deletions only; the Sentence keeps its whole span and the deleted spans).
+COMPRESS: Final[bool] = True
+# Choose among the compressed sentences (True) or among the whole ones, compressing the picks
+# (False: better on dev, AR-1 / AR-2 0.0934 / 0.0392 vs 0.0908 / 0.0373).
+COMPRESS_BEFORE_CHOICE: Final[bool] = False
+# A cut is not made when it would leave fewer words than this.
+COMPRESS_MIN_WORDS: Final[int] = 6
+# Compression rules (names in data/tls_compression.json) not applied.
+COMPRESS_OFF: Final[frozenset[str]] = frozenset()
