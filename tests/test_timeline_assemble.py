@@ -114,7 +114,7 @@ def test_titles_summaries_entities_and_stories(seed_timeline):
     by_gold = {gold_of[e.mentions[0].id]: e for e in timeline.events}
     assert by_gold["E6"].title.split()[:2] == ["syrian-government", "recaptured"]
     assert "Palmyra" in by_gold["E6"].title
-    assert by_gold["E6"].summary.startswith("(CNN) Syrian government forces have recaptured")
+    assert by_gold["E6"].summary.startswith("Syrian government forces have recaptured")  # "(CNN)" credit dropped
     assert "org:unused" not in {e.id for e in timeline.entities}
     assert {"org:isis", "place:163808"} <= {e.id for e in timeline.entities}
     assert len({e.story for e in timeline.events}) == 1
@@ -159,3 +159,17 @@ def test_titles_use_the_reporting_headline_and_drop_date_lines():
     # a headline about something else does not title this event
     other = {"a": Article(id="a", text=text, title="Talks on Syria open in Geneva")}
     assert describe.reporting_headline(mention, other["a"]) is None
+
+
+@pytest.mark.parametrize(
+    "opening",
+    ["MOSCOW (Sputnik) ", "(TRT World and Agencies) ", "BEIRUT (Reuters) - "],
+)
+def test_summaries_drop_agency_credits_that_open_the_sentence(opening):
+    from storyline.timeline import describe
+
+    text = opening + "Air raids on the western province killed at least 39 civilians on Sunday."
+    start = text.index("killed")
+    mention = EventMention(id="m", article_id="a", sentence_start=0, sentence_end=len(text),
+                           trigger_start=start, trigger_end=start + 6, trigger="kill", type="KILL")
+    assert describe.sentence_of(mention, {"a": Article(id="a", text=text)}).startswith("Air raids on the western")

@@ -9,7 +9,8 @@ import pytest
 from storyline.model import Article, Timeline
 from storyline.timeline import tls_settings
 from storyline.timeline.rank import DateMention, article_relevance, rank_dates
-from storyline.timeline.summarise import Summariser, make_candidate, rejection, trim
+from storyline.timeline.describe import trim_span as trim
+from storyline.timeline.summarise import Summariser, make_candidate, rejection
 
 DAY = dt.date(2016, 3, 27)
 

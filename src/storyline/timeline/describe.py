@@ -9,6 +9,7 @@ source sentence (informative, neither a fragment nor a wall of text).
 
 from __future__ import annotations
 
+import functools
 import logging
 import re
 from collections.abc import Mapping, Sequence
@@ -16,6 +17,7 @@ from collections.abc import Mapping, Sequence
 from storyline.ingest.dates import find_text_date, is_date_line
 from storyline.model import Article, Entity, EventMention
 from storyline.timeline import settings
+from storyline.timeline.lexicon import _load
 
 LOGGER = logging.getLogger(__name__)
 
@@ -40,7 +42,30 @@ def sentence_of(mention: EventMention, articles: Mapping[str, Article]) -> str:
     if mention.sentence_end <= mention.sentence_start:
         return _clean(text[mention.trigger_start : mention.trigger_end])
     start = after_date_line(text, mention.sentence_start, mention.trigger_start)
-    return _clean(text[start : mention.sentence_end])
+    start, end = trim_span(text, start, mention.sentence_end)
+    return _clean(text[start:end])
+
+
+@functools.lru_cache(maxsize=1)
+def _datelines() -> tuple[re.Pattern[str], ...]:
+    """Wire datelines, agency credits and bullets that open a sentence (data file)."""
+    return tuple(re.compile(p) for p in _load("tls_sentence_filters.json")["datelines"])
+
+
+def trim_span(text: str, start: int, end: int) -> tuple[int, int]:
+    """The span [start, end) of ``text`` without surrounding blanks, the article's date line
+    ("Published June 1 2016 ...") and leading wire datelines, agency credits or bullets
+    ("BEIRUT (Reuters) -", "(TRT World and Agencies)")."""
+    start = after_date_line(text, start, end)
+    for pattern in _datelines():
+        match = pattern.match(text[start:end])
+        if match and start + match.end() < end:
+            start += match.end()
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
 
 
 def after_date_line(text: str, start: int, keep_from: int) -> int:

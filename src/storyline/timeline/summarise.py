@@ -28,7 +28,7 @@ from dataclasses import dataclass
 from storyline.model import Article
 from storyline.timeline import tls_settings as settings
 from storyline.timeline.compress import compress_sentence
-from storyline.timeline.describe import after_date_line
+from storyline.timeline.describe import trim_span
 from storyline.timeline.keywords import Keywords, plain
 from storyline.timeline.lexicon import _load
 from storyline.timeline.rank import DateMention
@@ -46,11 +46,9 @@ _STOP = frozenset(
 
 
 @functools.lru_cache(maxsize=1)
-def sentence_rules() -> tuple[tuple[re.Pattern[str], ...], dict[str, re.Pattern[str]]]:
-    """(dateline patterns stripped from a sentence's start, reject patterns by name)."""
-    data = _load("tls_sentence_filters.json")
-    datelines = tuple(re.compile(p) for p in data["datelines"])
-    return datelines, {name: re.compile(p) for name, p in data["reject"].items()}
+def sentence_rules() -> dict[str, re.Pattern[str]]:
+    """The patterns that keep a sentence out of summaries, by name."""
+    return {name: re.compile(p) for name, p in _load("tls_sentence_filters.json")["reject"].items()}
 
 
 def rejection(text: str) -> str | None:
@@ -58,7 +56,7 @@ def rejection(text: str) -> str | None:
     words = len(text.split())
     if not settings.SENTENCE_MIN_WORDS <= words <= settings.SENTENCE_MAX_WORDS:
         return "length"
-    for name, pattern in sentence_rules()[1].items():
+    for name, pattern in sentence_rules().items():
         if pattern.search(text):
             return name
     return None
@@ -85,7 +83,7 @@ class Sentence:
 def make_candidate(article: Article, start: int, end: int, day: dt.date, explicit: bool = False) -> Sentence | None:
     """The sentence [start, end) of ``article`` as a candidate for ``day`` (datelines trimmed);
     None when nothing is left."""
-    start, end = trim(article.text, start, end)
+    start, end = trim_span(article.text, start, end)
     if start >= end:
         return None
     return Sentence(article.id, start, end, article.text[start:end], day, explicit)
@@ -138,7 +136,7 @@ def lead_sentences(article: Article, count: int) -> list[tuple[int, int]]:
     """Spans of the first ``count`` sentences of an article (datelines trimmed), whatever their length."""
     spans = []
     for start, end in _sentence_spans(article.text)[:count]:
-        start, end = trim(article.text, start, end)
+        start, end = trim_span(article.text, start, end)
         if start < end:
             spans.append((start, end))
     return spans
@@ -166,21 +164,6 @@ def topical_mentions(
         return list(mentions)
     text = {a.id: a.text for a in articles}
     return [m for m in mentions if on_topic(text.get(m.article_id, "")[m.start : m.end], stems)]
-
-
-def trim(text: str, start: int, end: int) -> tuple[int, int]:
-    """The span without surrounding blanks and without the article's date line ("Published June 1
-    2016 ..."), leading wire datelines or bullets."""
-    start = after_date_line(text, start, end)
-    for pattern in sentence_rules()[0]:
-        match = pattern.match(text[start:end])
-        if match and start + match.end() < end:
-            start += match.end()
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    return start, end
 
 
 class Summariser:
