@@ -23,6 +23,12 @@ FAR_TOWN = Place(6, "Aleppo", 36.20, 37.16, "SY", "Aleppo", "city", "SY.09")
 SUBURB = Place(7, "Al-Tamanah", 35.50, 36.75, "SY", "Idlib", "city", "SY.10")
 NAMED_ONLY = Place(None, "Idlib", None, None, "SY", "Idlib", "admin1")  # no id, no code, no coordinates
 CITY_BY_NAME = Place(8, "Saraqib", 35.86, 36.80, "SY", "Idlib", "city")  # no admin1 code
+# cities named like their own province: "Idlib" may mean the province around it
+IDLIB_CITY = Place(9, "Idlib", 35.93, 36.63, "SY", "Idlib", "city", "SY.10")
+HAMA_CITY = Place(10, "\u1e28am\u0101h", 35.13, 36.76, "SY", "Hama", "city", "SY.05")
+HAMA_TOWN = Place(11, "Suran", 35.29, 36.74, "SY", "Hama", "city", "SY.05")
+DOUMA = Place(12, "D\u016bm\u0101", 33.57, 36.40, "SY", "Rif-dimashq", "city", "SY.08")
+YABRUD = Place(13, "Yabrud", 33.97, 36.66, "SY", "Rif-dimashq", "city", "SY.08")
 
 
 @pytest.mark.parametrize(
@@ -40,6 +46,11 @@ CITY_BY_NAME = Place(8, "Saraqib", 35.86, 36.80, "SY", "Idlib", "city")  # no ad
         (TOWN, OTHER_COUNTRY, "apart"),
         (COUNTRY, OTHER_COUNTRY, "apart"),
         (PROVINCE, OTHER_PROVINCE, "apart"),
+        (IDLIB_CITY, TOWN, "contains"),  # Khan Shaykhun is 55 km from the city, in its province
+        (TOWN, IDLIB_CITY, "contains"),
+        (HAMA_CITY, HAMA_TOWN, "contains"),  # "\u1e28am\u0101h" names the division "Hama"
+        (IDLIB_CITY, HAMA_TOWN, "apart"),  # another province
+        (DOUMA, YABRUD, "apart"),  # Douma does not name its division (Rif-dimashq)
         (TOWN, None, "unknown"),
         (TOWN, Place(None, "Somewhere", None, None, None, None), "unknown"),
     ],

@@ -46,6 +46,10 @@ SAME_DAY_CITY_BONUS: Final[float] = 0.15
 PLACE_CONTAINED_VALUE: Final[float] = 0.5
 PLACE_NEAR_VALUE: Final[float] = 0.5
 PLACE_NEAR_KM: Final[float] = 30.0
+# A city named like its own first-order division ("Idlib", "Hama" / "Ḩamāh") may mean the division:
+# it counts as containing the division's other places. Names compare folded, without an Arabic
+# article, one may be longer by this many letters ("hamah" / "hama", "dara" / "daraa").
+NAMESAKE_EXTRA_LETTERS: Final[int] = 2
 # Sentences shorter than this are never taken for copies of one another (duplicate detection).
 COPY_MIN_CHARACTERS: Final[int] = 40
 

@@ -14,6 +14,8 @@ from __future__ import annotations
 
 import logging
 import math
+import re
+import unicodedata
 
 from storyline.link import dates, lexicon, settings, text
 from storyline.link.features import MentionFeatures
@@ -63,11 +65,34 @@ def time_similarity(first: MentionFeatures, second: MentionFeatures) -> float | 
     return 0.5
 
 
+def _name_key(name: str) -> str:
+    """Letters of a place name, folded, without an opening Arabic article ("Ar-Raqqah" -> raqqah)."""
+    letters = "".join(c for c in unicodedata.normalize("NFKD", name.lower()) if c.isascii() and c.isalpha())
+    article = _ARABIC_ARTICLE.match(name.lower())
+    return letters[len(article.group(1)) :] if article and len(letters) > len(article.group(1)) + 2 else letters
+
+
+_ARABIC_ARTICLE = re.compile(r"(a[lrsdn]|el)[- ]")
+
+
+def names_its_division(city: Place) -> bool:
+    """True when a city bears its own first-order division's name (Idlib in Idlib, Ḩamāh in Hama):
+    a text naming it may mean the division."""
+    if city.kind != "city" or not city.admin1:
+        return False
+    a, b = sorted((_name_key(city.name), _name_key(city.admin1)), key=len)
+    return bool(a) and b.startswith(a) and len(b) - len(a) <= settings.NAMESAKE_EXTRA_LETTERS
+
+
 def _contains(outer: Place, inner: Place) -> bool:
     """True when ``outer`` (a country or first-order division) contains ``inner``: anything in the
-    same country for a country; a place whose admin1 code or name is the division's for an admin1."""
+    same country for a country; a place whose admin1 code or name is the division's for an admin1;
+    for a city named like its division (``names_its_division``), the division's other places."""
     if outer.kind == "country":
         return inner.kind != "country" and outer.country == inner.country
+    if outer.kind == "city" and inner.kind == "city" and names_its_division(outer):
+        same_division = outer.admin1_code and outer.admin1_code == inner.admin1_code
+        return bool(same_division) and outer.country == inner.country
     if outer.kind == "admin1" and inner.kind != "admin1" and inner.kind != "country":
         if outer.country != inner.country:
             return False
