@@ -46,7 +46,7 @@ from storyline.pipeline import BuildOptions, analyse, link_and_assemble  # noqa:
 from storyline.timeline import date_select  # noqa: E402
 from storyline.timeline.keywords import Keywords, interpret, plain, split_name  # noqa: E402
 from storyline.timeline.rank import article_relevance, mentions_from_analyses, mentions_from_events, rank_dates  # noqa: E402
-from storyline.timeline.summarise import Summariser, keyword_stems, on_topic, topical_mentions  # noqa: E402
+from storyline.timeline.summarise import Summariser, topical_mentions  # noqa: E402
 
 LOGGER = logging.getLogger("bench.tls")
 # Count only on-topic sentences and articles (keywords) when ranking days (off: worse Date F1 on dev).
@@ -182,10 +182,8 @@ def choose(
     words = [w.lower() for name in keywords for w in split_name(name)]
     if TOPICAL_DATES:
         mentions = topical_mentions(timeline.articles, mentions, words)
-        stems = keyword_stems(words)
-        timeline = dataclasses.replace(
-            timeline, articles=tuple(a for a in timeline.articles if on_topic(a.text, stems))
-        )
+        topical = plain(words)
+        timeline = dataclasses.replace(timeline, articles=tuple(a for a in timeline.articles if topical.on_topic(a.text)))
     relevance = article_relevance(timeline.articles, words) if RELEVANCE else None
     published = {a.id: a.published for a in timeline.articles}
     scores: dict[dt.date, float]

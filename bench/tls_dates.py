@@ -33,7 +33,7 @@ from tls_metrics import date_prf, f_score  # noqa: E402
 
 from storyline.timeline import date_select  # noqa: E402
 from storyline.timeline import tls_settings as settings  # noqa: E402
-from storyline.timeline.summarise import keyword_stems, on_topic  # noqa: E402
+from storyline.timeline.keywords import plain  # noqa: E402
 from storyline.timeline.rank import DateMention, mentions_from_analyses, mentions_from_events, rank_dates  # noqa: E402
 
 Ranker = Callable[[Any, list[DateMention], dt.date, dt.date], Mapping[dt.date, float]]
@@ -80,11 +80,11 @@ def on_topic_days(
     gold: Sequence[dt.date], mentions: Sequence[DateMention], texts: Mapping[str, str], keywords: Sequence[str]
 ) -> set[dt.date]:
     """Gold days mentioned (own timex) by a sentence holding a topic keyword (what ON_TOPIC_ONLY can summarise)."""
-    stems = keyword_stems(keywords)
+    topic = plain(keywords)
     return {
         m.date
         for m in mentions
-        if m.own and m.date in gold and on_topic(texts.get(m.article_id, "")[m.start : m.end], stems)
+        if m.own and m.date in gold and topic.on_topic(texts.get(m.article_id, "")[m.start : m.end])
     }
 
 

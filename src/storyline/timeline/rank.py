@@ -25,6 +25,7 @@ from dataclasses import dataclass
 
 from storyline.model import Article, ArticleAnalysis, Event, Timeline
 from storyline.timeline import tls_settings as settings
+from storyline.timeline.keywords import plain
 from storyline.timeline.lexicon import _load
 
 LOGGER = logging.getLogger(__name__)
@@ -125,17 +126,12 @@ def mentions_from_analyses(analyses: Iterable[ArticleAnalysis]) -> list[DateMent
 
 
 def article_relevance(articles: Iterable[Article], keywords: Sequence[str]) -> dict[str, float]:
-    """Article id -> how much the article is about the keywords: keyword occurrences (by prefix,
-    as ``summarise.keyword_stems``) over ``RELEVANCE_FULL_AT``, capped at 1. Empty without keywords."""
-    stems = [k.lower()[: settings.KEYWORD_STEM_CHARS] for k in keywords if k.strip()]
-    if not stems:
+    """Article id -> how much the article is about the keywords: keyword occurrences (prefix at a
+    word start, ``keywords.plain``) over ``RELEVANCE_FULL_AT``, capped at 1. Empty without keywords."""
+    topic = plain(keywords)
+    if not topic:
         return {}
-    shares = {}
-    for article in articles:
-        lowered = article.text.lower()
-        hits = sum(lowered.count(stem) for stem in stems)
-        shares[article.id] = min(1.0, hits / settings.RELEVANCE_FULL_AT)
-    return shares
+    return {article.id: min(1.0, topic.occurrences(article.text) / settings.RELEVANCE_FULL_AT) for article in articles}
 
 
 def entity_centrality(events: Iterable[Event]) -> dict[str, float]:

@@ -142,28 +142,15 @@ def lead_sentences(article: Article, count: int) -> list[tuple[int, int]]:
     return spans
 
 
-def keyword_stems(keywords: Sequence[str]) -> list[str]:
-    """Lower-cased keyword prefixes (``KEYWORD_STEM_CHARS`` letters: "syrian" -> "syria")."""
-    return [k.lower()[: settings.KEYWORD_STEM_CHARS] for k in keywords if k.strip()]
-
-
-def on_topic(text: str, stems: Sequence[str]) -> bool:
-    """True when ``text`` contains one of the keyword stems (always True without keywords)."""
-    if not stems:
-        return True
-    lowered = text.lower()
-    return any(stem in lowered for stem in stems)
-
-
 def topical_mentions(
     articles: Iterable[Article], mentions: Sequence[DateMention], keywords: Sequence[str]
 ) -> list[DateMention]:
     """The date mentions whose sentence is on the topic given by ``keywords`` (all without keywords)."""
-    stems = keyword_stems(keywords)
-    if not stems:
+    topic = plain(keywords)
+    if not topic:
         return list(mentions)
     text = {a.id: a.text for a in articles}
-    return [m for m in mentions if on_topic(text.get(m.article_id, "")[m.start : m.end], stems)]
+    return [m for m in mentions if topic.on_topic(text.get(m.article_id, "")[m.start : m.end])]
 
 
 class Summariser:
